@@ -1,0 +1,109 @@
+// The bridge contract: the single source for every channel between the renderer and main. The preload,
+// the Electron IPC registrar, the loopback host and the renderer's client are all derived from this object,
+// so a channel is added here once and nowhere else.
+import { z } from 'zod';
+import type { Envelope } from './errors';
+import { IMAGE_KINDS, MODES, RECORD_STATUSES, RecordViewSchema } from './record';
+import { PROVIDER_NAMES } from './providers';
+
+/** Images cross as base64 JPEG; 8 MiB of base64 is ~6 MiB of JPEG, far above a 1280×720 frame. */
+export const MAX_IMAGE_BASE64_CHARS = 8 * 1024 * 1024;
+
+const RecordId = z.string().regex(/^[A-Za-z0-9]{6,128}$/, 'a record id is 6–128 letters or digits');
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  provider: z.enum(PROVIDER_NAMES),
+  training: z.boolean(),
+  defaultLanguage: z.enum(['id', 'en']),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const SyncStatusSchema = z.object({
+  pending: z.number().int().nonnegative(),
+  inProgress: z.number().int().nonnegative(),
+  lastSyncAt: z.string().nullable(),
+  /** null until a real request or probe has told us. */
+  reachable: z.boolean().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+export const PROGRESS_STEPS = ['saving', 'authorising', 'submitting', 'processing', 'reading_id', 'done'] as const;
+export type ProgressStep = (typeof PROGRESS_STEPS)[number];
+export const ProgressSchema = z.object({
+  recordId: z.string(),
+  step: z.enum(PROGRESS_STEPS),
+  status: z.enum(RECORD_STATUSES),
+  /** 0..1, monotonic for one submission. */
+  fraction: z.number().min(0).max(1),
+});
+export type Progress = z.infer<typeof ProgressSchema>;
+
+const Empty = z.object({}).strict();
+
+export const channels = {
+  getAppInfo: { channel: 'app.info', request: Empty, response: AppInfoSchema },
+  startVerification: {
+    channel: 'verification.start',
+    request: z.object({ mode: z.enum(MODES) }).strict(),
+    response: RecordViewSchema,
+  },
+  addImage: {
+    channel: 'verification.addImage',
+    request: z
+      .object({
+        recordId: RecordId,
+        kind: z.enum(IMAGE_KINDS),
+        imageBase64: z
+          .string()
+          .min(1)
+          .max(MAX_IMAGE_BASE64_CHARS)
+          .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64 without a data: prefix'),
+      })
+      .strict(),
+    response: RecordViewSchema,
+  },
+  submitVerification: {
+    channel: 'verification.submit',
+    request: z.object({ recordId: RecordId }).strict(),
+    response: RecordViewSchema,
+  },
+  getVerification: {
+    channel: 'verification.get',
+    request: z.object({ recordId: RecordId }).strict(),
+    response: RecordViewSchema,
+  },
+  discardVerification: {
+    channel: 'verification.discard',
+    request: z.object({ recordId: RecordId }).strict(),
+    response: z.object({ discarded: z.boolean() }),
+  },
+  getSyncStatus: { channel: 'sync.status', request: Empty, response: SyncStatusSchema },
+} as const;
+
+export const events = {
+  onProgress: { event: 'verification.progress', payload: ProgressSchema },
+  onSyncStatus: { event: 'sync.status', payload: SyncStatusSchema },
+} as const;
+
+export type Verb = keyof typeof channels;
+export type ChannelName = (typeof channels)[Verb]['channel'];
+export type RequestOf<V extends Verb> = z.input<(typeof channels)[V]['request']>;
+export type ResponseOf<V extends Verb> = z.output<(typeof channels)[V]['response']>;
+export type EventVerb = keyof typeof events;
+export type EventName = (typeof events)[EventVerb]['event'];
+export type PayloadOf<E extends EventVerb> = z.output<(typeof events)[E]['payload']>;
+
+/** What the renderer holds as `window.loket`: one async function per verb, one subscriber per event. */
+export type LoketApi = {
+  [V in Verb]: (request: RequestOf<V>) => Promise<Envelope<ResponseOf<V>>>;
+} & {
+  [E in EventVerb]: (listener: (payload: PayloadOf<E>) => void) => () => void;
+};
+
+export const VERBS = Object.keys(channels) as Verb[];
+export const EVENT_VERBS = Object.keys(events) as EventVerb[];
+
+export function verbOfChannel(channel: string): Verb | undefined {
+  return VERBS.find((verb) => channels[verb].channel === channel);
+}

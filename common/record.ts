@@ -1,0 +1,70 @@
+// The verification record as every layer sees it. States follow DESIGN.md:
+// captured → pending → in_progress → decided | retake | failed; a network or 5xx failure returns the
+// record to pending with a next-attempt time.
+import { z } from 'zod';
+
+export const RECORD_STATUSES = ['captured', 'pending', 'in_progress', 'decided', 'retake', 'failed'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+
+export const DECISIONS = ['verified', 'not_verified', 'needs_review'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const MODES = ['assisted', 'self_service'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const IMAGE_KINDS = ['id_card', 'selfie'] as const;
+export type ImageKind = (typeof IMAGE_KINDS)[number];
+
+/** Why the provider wants a new photo; the renderer turns it into words. */
+export const RETAKE_REASONS = ['no_face', 'multiple_faces', 'face_occluded', 'poor_quality'] as const;
+export type RetakeReason = (typeof RETAKE_REASONS)[number];
+
+/** KTP fields, in Loket's own names (provider names are mapped onto these). */
+export const OcrFieldsSchema = z.object({
+  nik: z.string().optional(),
+  name: z.string().optional(),
+  birthPlace: z.string().optional(),
+  birthDate: z.string().optional(),
+  sex: z.string().optional(),
+  bloodType: z.string().optional(),
+  address: z.string().optional(),
+  rtRw: z.string().optional(),
+  village: z.string().optional(),
+  district: z.string().optional(),
+  city: z.string().optional(),
+  province: z.string().optional(),
+  religion: z.string().optional(),
+  maritalStatus: z.string().optional(),
+  occupation: z.string().optional(),
+  nationality: z.string().optional(),
+  validUntil: z.string().optional(),
+});
+export type OcrFields = z.infer<typeof OcrFieldsSchema>;
+
+/** One shape of outcome for every provider. */
+export const OutcomeSchema = z.object({
+  decision: z.enum(DECISIONS),
+  liveness: z.number().nullable(),
+  live: z.boolean().nullable(),
+  similarity: z.number().nullable(),
+  match: z.boolean().nullable(),
+  ocr: OcrFieldsSchema,
+  /** The provider's own message, e.g. "The Face Pair Not Match". */
+  providerMessage: z.string(),
+});
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+/** What the renderer may see of a record: no images, no tokens, no raw provider answers. */
+export const RecordViewSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  mode: z.enum(MODES),
+  provider: z.string(),
+  status: z.enum(RECORD_STATUSES),
+  images: z.array(z.enum(IMAGE_KINDS)),
+  outcome: OutcomeSchema.nullable(),
+  retake: z.object({ kind: z.enum(IMAGE_KINDS), reason: z.enum(RETAKE_REASONS) }).nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  nextAttemptAt: z.string().nullable(),
+});
+export type RecordView = z.infer<typeof RecordViewSchema>;

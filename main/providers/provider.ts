@@ -1,0 +1,45 @@
+// The one interface every verification provider implements. The verification service owns the record and
+// its persistence; a provider owns the wire protocol. A provider's run is a sequence of named steps whose
+// outputs are saved as they complete, so a run interrupted by a crash or a network failure resumes from
+// the last saved step instead of submitting (and billing) again.
+import type { ErrorCode } from '../../common/errors';
+import type { ProgressStep } from '../../common/contract';
+import type { ImageKind, Outcome, RetakeReason } from '../../common/record';
+import type { ProviderName } from '../../common/providers';
+
+export interface StepContext {
+  recordId: string;
+  /** JPEG bytes as captured (the provider prepares them for its own size limits). */
+  images: Readonly<Record<ImageKind, Buffer>>;
+  /** Outputs of steps saved in earlier runs of this record, by step name. */
+  saved: Readonly<Record<string, unknown>>;
+  /** Persist a step's output (job id, session token…) in the same transaction that marks it done. */
+  save(step: string, output: unknown): void;
+  progress(step: ProgressStep, fraction: number): void;
+  signal: AbortSignal;
+}
+
+export type ProviderResult =
+  | { kind: 'decided'; outcome: Outcome; raw: unknown }
+  | { kind: 'retake'; imageKind: ImageKind; reason: RetakeReason; providerMessage: string; raw: unknown }
+  | { kind: 'failed'; code: ErrorCode; message: string; raw: unknown };
+
+export interface VerificationProvider {
+  readonly name: ProviderName;
+  /**
+   * Runs (or resumes) the provider's steps for one record. Returns a final result; throws ProviderError
+   * (or HttpError) when the run could not finish now: the record goes back to pending and is retried.
+   */
+  verify(context: StepContext): Promise<ProviderResult>;
+}
+
+/** A failure that ends this attempt but not the record: credentials, reachability, time-outs. */
+export class ProviderError extends Error {
+  override readonly name = 'ProviderError';
+  constructor(
+    readonly code: Extract<ErrorCode, 'provider_auth' | 'provider_unavailable' | 'credentials_missing' | 'keychain_locked'>,
+    message: string,
+  ) {
+    super(message);
+  }
+}
