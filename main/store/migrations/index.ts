@@ -1,0 +1,8 @@
+// Every migration, oldest first. Add a new file for each schema change and append it here; never edit a
+// released one.
+import type { Migration } from './migration';
+import { migration001 } from './001-initial';
+
+export type { Migration } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [migration001];

@@ -1,0 +1,13 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * One schema change. `up` runs inside the runner's transaction, so it must not open its own or change
+ * pragmas that cannot run in one (foreign_keys, journal_mode). Once released, a migration is frozen:
+ * its SQL spells every constant out rather than importing them, so a later change to a TS constant can
+ * never rewrite history.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  up(db: Database.Database): void;
+}
