@@ -15,7 +15,10 @@ const PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/[A-Za-z0-9+/]{200,}={0,2}/g, '[redacted-base64]'],
   [/(NODEFLUX-HMAC-SHA256\s+)[^\s"']+(?:[^"'\n]*)/g, '$1[redacted]'],
   [/(Signature=)[0-9a-f]+/gi, '$1[redacted]'],
-  [/("?(?:secret_?key|secretKey|access_?key|accessKey|apiKey|api_key|token|submission_token|Token|x-api-key|x-hmac-signature|authorization|X-Incode-Hardware-Id)"?\s*[:=]\s*"?)[^",\s}]+/gi, '$1[redacted]'],
+  [
+    /("?(?:secret_?key|secretKey|access_?key|accessKey|apiKey|api_key|token|submission_token|Token|x-api-key|x-hmac-signature|authorization|X-Incode-Hardware-Id)"?\s*[:=]\s*"?)[^",\s}]+/gi,
+    '$1[redacted]',
+  ],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[A-Z0-9]{16}\b/g, '[redacted-token]'],
   [NIK_IN_TEXT, '[redacted-nik]'],
 ];

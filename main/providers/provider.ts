@@ -37,7 +37,10 @@ export interface VerificationProvider {
 export class ProviderError extends Error {
   override readonly name = 'ProviderError';
   constructor(
-    readonly code: Extract<ErrorCode, 'provider_auth' | 'provider_unavailable' | 'credentials_missing' | 'keychain_locked'>,
+    readonly code: Extract<
+      ErrorCode,
+      'provider_auth' | 'provider_unavailable' | 'credentials_missing' | 'keychain_locked'
+    >,
     message: string,
   ) {
     super(message);

@@ -1,0 +1,186 @@
+// The IdentifAI API client: options and defaults, and the four things the provider needs — authorise,
+// submit an analytics request, read a job once, wait for a job. The protocol pieces live in their own files.
+import { systemClock, type Clock } from '../../lib/clock';
+import type { Fetch } from '../../lib/http-error';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../lib/retry';
+import { ProviderError } from '../provider';
+import { classify, DEFAULT_TOKEN_REJECTIONS, IdentifaiRejection } from './errors';
+import { createHmacCall } from './hmac';
+import { readJobAnswer, readJobId, type JobAnswer, type JobResult } from './job';
+import { getJob, waitForJob, type JobRef, type PollSettings, type WaitJobOptions } from './poll';
+import { createSignatureProvider, type Credentials } from './signature';
+import { submitWithFreshToken, type SubmitBody } from './submit';
+import { createTransport } from './transport';
+
+export type AnalyticName = 'faceMatchLiveness' | 'ocrKtp';
+export type IdentifaiMode = 'async' | 'syncv2';
+
+export interface IdentifaiClientOptions {
+  /** Default https://api.identifai.id (the sandbox: `${url}/identifai`). */
+  baseUrl?: string;
+  credentials: Credentials;
+  fetch?: Fetch;
+  clock?: Clock;
+  random?: () => number;
+  /** Default 'async'. */
+  mode?: IdentifaiMode;
+  /** Default { faceMatchLiveness: 'face-match-liveness', ocrKtp: 'ocr-ktp' }. */
+  slugs?: Partial<Record<AnalyticName, string>>;
+  /** Per HTTP request; default 20 000 ms (two 2 MB images as base64 over a branch uplink). */
+  timeoutMs?: number;
+  /** Extra attempts after a 5xx, 429, network failure or time-out; default 2. */
+  retries?: number;
+  /** Backoff between those attempts; default 250–4 000 ms. */
+  retryDelay?: { minDelayMs: number; maxDelayMs: number };
+  /** Job polling; default 1 000–5 000 ms between GETs, 120 000 ms deadline. */
+  poll?: Partial<PollSettings>;
+  /** [UNCONFIRMED] signature lifetime: reused at most this long (default 1 h) and never past its UTC day. */
+  signatureMaxAgeMs?: number;
+  /** Documented as five minutes; past it, job results are fetched with the HMAC pair. Default 300 000 ms. */
+  submissionTokenTtlMs?: number;
+  /** [UNCONFIRMED] wording of the token refusals; default DEFAULT_TOKEN_REJECTIONS. */
+  tokenRejections?: readonly RegExp[];
+  /** [UNCONFIRMED] how syncv2 is authorised; default 'submission_token' (the seed: "all requests"). */
+  syncAuthorisation?: 'submission_token' | 'hmac';
+}
+
+export interface SubmitRequest {
+  /** Prepared JPEG bytes, in the analytic's order (face-match-liveness: KTP, then selfie). */
+  images: readonly Buffer[];
+  additionalParams?: Record<string, unknown>;
+  /** Echoed back by IdentifAI; 6–128 letters or digits (Loket uses the record id). */
+  clientRef?: string;
+  signal?: AbortSignal;
+}
+
+export type Submission =
+  | { mode: 'async'; jobId: string; token: string; submittedAt: string }
+  | { mode: 'syncv2'; jobId: string | null; submittedAt: string; result: JobResult };
+
+export interface IdentifaiClient {
+  readonly mode: IdentifaiMode;
+  /** Fetches (or reuses) the HMAC signature: fails fast on bad credentials before any image work. */
+  authorise(signal?: AbortSignal): Promise<void>;
+  submit(analytic: AnalyticName, request: SubmitRequest): Promise<Submission>;
+  /** One look at a job, no waiting. */
+  getJob(job: JobRef, signal?: AbortSignal): Promise<JobAnswer>;
+  /** Polls until the job is final; ProviderError('provider_unavailable') at the deadline. */
+  waitForJob(job: JobRef, options?: WaitJobOptions): Promise<JobResult>;
+}
+
+export const IDENTIFAI_DEFAULTS = {
+  baseUrl: 'https://api.identifai.id',
+  mode: 'async',
+  slugs: { faceMatchLiveness: 'face-match-liveness', ocrKtp: 'ocr-ktp' },
+  timeoutMs: 20_000,
+  retries: DEFAULT_RETRY_POLICY.retries,
+  retryDelay: { minDelayMs: DEFAULT_RETRY_POLICY.minDelayMs, maxDelayMs: DEFAULT_RETRY_POLICY.maxDelayMs },
+  poll: { minDelayMs: 1_000, maxDelayMs: 5_000, deadlineMs: 120_000 },
+  signatureMaxAgeMs: 60 * 60 * 1000,
+  submissionTokenTtlMs: 5 * 60 * 1000,
+  syncAuthorisation: 'submission_token',
+} as const;
+
+export function createIdentifaiClient(options: IdentifaiClientOptions): IdentifaiClient {
+  const clock = options.clock ?? systemClock;
+  const mode = options.mode ?? IDENTIFAI_DEFAULTS.mode;
+  const slugs = { ...IDENTIFAI_DEFAULTS.slugs, ...options.slugs };
+  const tokenRejections = options.tokenRejections ?? DEFAULT_TOKEN_REJECTIONS;
+  const retry: RetryPolicy = {
+    retries: options.retries ?? IDENTIFAI_DEFAULTS.retries,
+    ...(options.retryDelay ?? IDENTIFAI_DEFAULTS.retryDelay),
+  };
+  const send = createTransport({
+    baseUrl: options.baseUrl ?? IDENTIFAI_DEFAULTS.baseUrl,
+    fetch: options.fetch ?? globalThis.fetch,
+    clock,
+    random: options.random,
+    timeoutMs: options.timeoutMs ?? IDENTIFAI_DEFAULTS.timeoutMs,
+    retry,
+  });
+  const signatures = createSignatureProvider({
+    send,
+    credentials: options.credentials,
+    clock,
+    maxAgeMs: options.signatureMaxAgeMs ?? IDENTIFAI_DEFAULTS.signatureMaxAgeMs,
+  });
+  const hmac = createHmacCall(signatures, options.credentials.accessKey);
+  const pollDeps = {
+    send,
+    hmac,
+    clock,
+    random: options.random,
+    tokenRejections,
+    submissionTokenTtlMs: options.submissionTokenTtlMs ?? IDENTIFAI_DEFAULTS.submissionTokenTtlMs,
+    poll: { ...IDENTIFAI_DEFAULTS.poll, ...options.poll },
+  };
+  const submitDeps = {
+    send,
+    hmac,
+    tokenRejections,
+    authorisation:
+      mode === 'syncv2'
+        ? (options.syncAuthorisation ?? IDENTIFAI_DEFAULTS.syncAuthorisation)
+        : 'submission_token',
+  } as const;
+
+  return {
+    mode,
+    async authorise(signal) {
+      await signatures.get(signal);
+    },
+
+    async submit(analytic, request) {
+      const slug = slugs[analytic];
+      const path = mode === 'async' ? `/v1/analytics/${slug}` : `/syncv2/analytics/${slug}`;
+      const body: SubmitBody = { images: request.images.map(toDataUri) };
+      if (request.additionalParams) body.additional_params = request.additionalParams;
+      if (request.clientRef) body.client_ref = request.clientRef;
+
+      let answerBody: unknown;
+      let token = '';
+      try {
+        ({
+          response: { body: answerBody },
+          token,
+        } = await submitWithFreshToken(submitDeps, path, body, request.signal));
+      } catch (error) {
+        // syncv2 may send an incompleted result with a 4xx status (undocumented): the result wins.
+        const final =
+          mode === 'syncv2' &&
+          error instanceof IdentifaiRejection &&
+          readJobAnswer(error.body)?.state === 'final';
+        if (!final) throw error;
+        answerBody = error.body;
+      }
+      const submittedAt = new Date(clock.now()).toISOString();
+      if (mode === 'syncv2') {
+        const answer = readJobAnswer(answerBody);
+        if (answer?.state !== 'final') {
+          throw new ProviderError(
+            'provider_unavailable',
+            `IdentifAI answered ${path} without a final status.`,
+          );
+        }
+        return { mode, jobId: answer.result.jobId, submittedAt, result: answer.result };
+      }
+      const jobId = readJobId(answerBody);
+      if (!jobId) throw new IdentifaiRejection(`IdentifAI accepted ${path} but returned no job id.`);
+      return { mode, jobId, token, submittedAt };
+    },
+
+    getJob: (job, signal) => getJob(pollDeps, job, { useHmac: false }, signal),
+
+    async waitForJob(job, waitOptions) {
+      try {
+        return await waitForJob(pollDeps, job, waitOptions);
+      } catch (error) {
+        throw classify(error, 'the job result');
+      }
+    },
+  };
+}
+
+function toDataUri(jpeg: Buffer): string {
+  return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
+}
