@@ -1,0 +1,126 @@
+// The flow's transitions, pure so every path is unit-tested without a DOM. Answers that arrive for a
+// screen the user has already left (a different record, or after "Back to home") are ignored here, which
+// is what keeps a slow bridge answer from yanking the kiosk back into an abandoned session.
+import type { FlowAction, FlowState } from './state';
+import { initialFlowState } from './state';
+import { routeRecord } from './routeRecord';
+
+export function flowReducer(state: FlowState, action: FlowAction): FlowState {
+  switch (action.type) {
+    case 'startRequested':
+      return state.screen === 'home' && !state.starting ? { screen: 'home', starting: true } : state;
+
+    case 'started':
+      if (state.screen !== 'home' || !state.starting) return state;
+      return {
+        screen: 'capture',
+        recordId: action.record.id,
+        kind: 'id_card',
+        notice: null,
+        submitAfter: false,
+      };
+
+    case 'startFailed':
+      if (state.screen !== 'home' || !state.starting) return state;
+      return { screen: 'failed', error: action.error, retry: { action: 'start' } };
+
+    case 'photoTaken':
+      if (state.screen !== 'capture') return state;
+      return {
+        screen: 'preview',
+        recordId: state.recordId,
+        kind: state.kind,
+        imageBase64: action.imageBase64,
+        submitAfter: state.submitAfter,
+        saving: false,
+      };
+
+    case 'retakePressed':
+      if (state.screen !== 'preview' || state.saving) return state;
+      return {
+        screen: 'capture',
+        recordId: state.recordId,
+        kind: state.kind,
+        notice: null,
+        submitAfter: state.submitAfter,
+      };
+
+    case 'savePressed':
+      return state.screen === 'preview' && !state.saving ? { ...state, saving: true } : state;
+
+    case 'saved':
+      if (!isSaving(state, action.recordId, action.kind)) return state;
+      if (state.kind === 'id_card' && !state.submitAfter) {
+        return {
+          screen: 'capture',
+          recordId: state.recordId,
+          kind: 'selfie',
+          notice: null,
+          submitAfter: false,
+        };
+      }
+      return { screen: 'waiting', recordId: state.recordId, progress: null, submitReturned: false };
+
+    case 'saveFailed':
+      if (!isSaving(state, action.recordId, action.kind)) return state;
+      if (action.error.code === 'invalid_image') {
+        const { recordId, kind, submitAfter } = state;
+        return { screen: 'capture', recordId, kind, notice: { type: 'rejected' }, submitAfter };
+      }
+      return {
+        screen: 'failed',
+        error: action.error,
+        retry: {
+          action: 'capture',
+          recordId: state.recordId,
+          kind: state.kind,
+          submitAfter: state.submitAfter,
+        },
+      };
+
+    case 'progress': {
+      if (state.screen !== 'waiting' || state.recordId !== action.progress.recordId) return state;
+      const { step, status } = action.progress;
+      // The bar never moves backwards, even if events arrive out of order.
+      const fraction = Math.max(state.progress?.fraction ?? 0, action.progress.fraction);
+      return { ...state, progress: { step, status, fraction } };
+    }
+
+    case 'submitted':
+      if (state.screen !== 'waiting' || state.recordId !== action.record.id) return state;
+      return routeRecord(action.record, state);
+
+    case 'submitFailed':
+      if (state.screen !== 'waiting' || state.recordId !== action.recordId) return state;
+      return {
+        screen: 'failed',
+        error: action.error,
+        retry: { action: 'submit', recordId: action.recordId },
+      };
+
+    case 'retryCapture':
+      if (state.screen !== 'failed') return state;
+      return {
+        screen: 'capture',
+        recordId: action.recordId,
+        kind: action.kind,
+        notice: null,
+        submitAfter: action.submitAfter,
+      };
+
+    case 'retrySubmit':
+      if (state.screen !== 'failed') return state;
+      return { screen: 'waiting', recordId: action.recordId, progress: null, submitReturned: false };
+
+    case 'reset':
+      return initialFlowState;
+  }
+}
+
+function isSaving(
+  state: FlowState,
+  recordId: string,
+  kind: string,
+): state is FlowState & { screen: 'preview' } {
+  return state.screen === 'preview' && state.saving && state.recordId === recordId && state.kind === kind;
+}
