@@ -30,7 +30,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            pattern(['electron'], 'Only the Electron shell (main/index.ts, main/shell/) may import electron.'),
+            pattern(
+              ['electron'],
+              'Only the Electron shell (main/index.ts, main/shell/) may import electron.',
+            ),
             pattern(['**/renderer/**', '**/preload/**'], 'main/ must not import renderer or preload code.'),
           ],
         },
@@ -45,7 +48,10 @@ export default tseslint.config(
         {
           patterns: [
             pattern(['electron', ...nodeBuiltins], 'common/ is pure: no node or electron imports.'),
-            pattern(['**/main/**', '**/renderer/**', '**/preload/**'], 'common/ imports nothing from the process layers.'),
+            pattern(
+              ['**/main/**', '**/renderer/**', '**/preload/**'],
+              'common/ imports nothing from the process layers.',
+            ),
           ],
         },
       ],
@@ -75,7 +81,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            pattern(['electron', ...nodeBuiltins], 'The renderer is a web page: no electron or node imports.'),
+            pattern(
+              ['electron', ...nodeBuiltins],
+              'The renderer is a web page: no electron or node imports.',
+            ),
             pattern(['**/main/**', '**/preload/**'], 'The renderer reaches main only through the bridge.'),
           ],
         },

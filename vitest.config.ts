@@ -4,9 +4,12 @@ import { defineConfig } from 'vitest/config';
 // e2e (Debian Chromium through the browser host). `npm test` runs all three.
 export default defineConfig({
   test: {
+    // Tests print only real errors; a failing test's own output is still shown.
+    env: { LOKET_LOG_LEVEL: 'error' },
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
@@ -17,6 +20,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

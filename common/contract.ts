@@ -28,7 +28,14 @@ export const SyncStatusSchema = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
-export const PROGRESS_STEPS = ['saving', 'authorising', 'submitting', 'processing', 'reading_id', 'done'] as const;
+export const PROGRESS_STEPS = [
+  'saving',
+  'authorising',
+  'submitting',
+  'processing',
+  'reading_id',
+  'done',
+] as const;
 export type ProgressStep = (typeof PROGRESS_STEPS)[number];
 export const ProgressSchema = z.object({
   recordId: z.string(),

@@ -1,0 +1,29 @@
+// How main's failures become bridge errors. Services throw BridgeFailure with a code from the closed list;
+// the typed errors of other modules (provider, keychain, image) carry a `code` of their own. Anything else
+// is 'internal', and its message is redacted before it leaves main.
+import { ERROR_CODES, type BridgeError, type ErrorCode } from '../../common/errors';
+import { describeError, redact } from '../lib/redact';
+
+export class BridgeFailure extends Error {
+  override readonly name = 'BridgeFailure';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function hasKnownCode(error: unknown): error is Error & { code: ErrorCode } {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes(error.code)
+  );
+}
+
+export function toBridgeError(error: unknown): BridgeError {
+  if (hasKnownCode(error)) return { code: error.code, message: redact(error.message) };
+  return { code: 'internal', message: describeError(error) };
+}

@@ -1,0 +1,74 @@
+// Kiosk settings: everything a branch's IT team may set that is not a secret. They live in
+// DIR/settings.json (optional; every field has a default) and can be overridden per run by the host's
+// command line. Credentials never live here: they are in the OS keychain (main/keys).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { PROVIDER_NAMES } from '../../common/providers';
+
+export const SettingsSchema = z
+  .object({
+    provider: z.enum(PROVIDER_NAMES).default('sandbox'),
+    /** Base URL of the provider; unset means the provider's documented production URL. */
+    providerUrl: z.url().optional(),
+    defaultLanguage: z.enum(['id', 'en']).default('id'),
+    /** Electron only: full-screen kiosk window (self-service) or a normal window (assisted desk). */
+    kiosk: z.boolean().default(false),
+    fullscreen: z.boolean().default(false),
+    identifai: z
+      .object({
+        mode: z.enum(['async', 'syncv2']).default('async'),
+        livenessThreshold: z.number().min(0).max(1).default(0.6),
+        similarityThreshold: z.number().min(0).max(1).default(0.7),
+        faceMatchLivenessSlug: z
+          .string()
+          .regex(/^[a-z0-9-]+$/)
+          .default('face-match-liveness'),
+        ocrKtpSlug: z
+          .string()
+          .regex(/^[a-z0-9-]+$/)
+          .default('ocr-ktp'),
+        pollDeadlineSeconds: z.number().int().min(5).max(600).default(120),
+      })
+      .strict()
+      .default({
+        mode: 'async',
+        livenessThreshold: 0.6,
+        similarityThreshold: 0.7,
+        faceMatchLivenessSlug: 'face-match-liveness',
+        ocrKtpSlug: 'ocr-ktp',
+        pollDeadlineSeconds: 120,
+      }),
+  })
+  .strict();
+
+export type Settings = z.output<typeof SettingsSchema>;
+export type SettingsInput = z.input<typeof SettingsSchema>;
+
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+}
+
+/** Reads DIR/settings.json if it exists and applies overrides; a malformed file is a clear error. */
+export function loadSettings(dataDir: string, overrides: SettingsInput = {}): Settings {
+  const path = join(dataDir, 'settings.json');
+  let fromFile: unknown = {};
+  try {
+    fromFile = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) {
+      throw new SettingsError(`${path} is not valid JSON: ${error instanceof Error ? error.message : ''}`);
+    }
+  }
+  const merged = { ...(fromFile as object), ...withoutUndefined(overrides) };
+  const parsed = SettingsSchema.safeParse(merged);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new SettingsError(`Invalid settings (${path} and command line): ${detail}`);
+  }
+  return parsed.data;
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

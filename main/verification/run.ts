@@ -1,0 +1,155 @@
+// Runs (or resumes) a provider for one record and records what happened. This is the step runner the
+// offline queue will wake later: it only needs a record in `pending`, and it saves every provider step's
+// output as the step completes, so a second run continues where the first stopped.
+import type { ProgressStep } from '../../common/contract';
+import type { ImageKind } from '../../common/record';
+import type { EventBus } from '../bridge/events';
+import type { Clock } from '../lib/clock';
+import { HttpError } from '../lib/http-error';
+import { createLogger } from '../lib/log';
+import { toBridgeError } from '../bridge/failure';
+import { ProviderError, type ProviderResult, type VerificationProvider } from '../providers/provider';
+import type { Store } from '../store';
+import {
+  clearStepOutputs,
+  getImages,
+  getStepOutputs,
+  requireRecord,
+  saveStepOutput,
+  transition,
+  type StoredRecord,
+} from '../store';
+
+const log = createLogger('verification');
+
+export interface RunDeps {
+  store: Store;
+  events: EventBus;
+  clock: Clock;
+  getProvider: () => Promise<VerificationProvider>;
+  /** How long a record waits after a transient failure before it may be tried again. */
+  retryDelayMs: number;
+  onReachability: (reachable: boolean) => void;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Moves a pending record through the provider. Returns the record in its new state. */
+export async function runPendingRecord(
+  deps: RunDeps,
+  recordId: string,
+  signal: AbortSignal,
+): Promise<StoredRecord> {
+  const { store, clock } = deps;
+  const now = iso(clock.now());
+  const started = transition(store, recordId, {
+    from: ['pending'],
+    to: 'in_progress',
+    patch: {
+      startedAt: now,
+      attempts: requireRecord(store, recordId).attempts + 1,
+      errorCode: null,
+      errorMessage: null,
+      nextAttemptAt: null,
+    },
+    now,
+  });
+  let lastFraction = 0;
+  const progress = (step: ProgressStep, fraction: number) => {
+    lastFraction = Math.max(lastFraction, Math.min(1, fraction));
+    deps.events.emit('onProgress', { recordId, step, status: 'in_progress', fraction: lastFraction });
+  };
+  progress('authorising', 0.05);
+
+  try {
+    const images = getImages(store, recordId);
+    const provider = await deps.getProvider();
+    const result = await provider.verify({
+      recordId,
+      images: requireImages(images),
+      saved: getStepOutputs(store, recordId),
+      save: (step, output) => saveStepOutput(store, recordId, step, output, iso(clock.now())),
+      progress,
+      signal,
+    });
+    deps.onReachability(true);
+    const finished = recordResult(deps, started, result);
+    deps.events.emit('onProgress', { recordId, step: 'done', status: finished.status, fraction: 1 });
+    return finished;
+  } catch (error) {
+    return recordInterruption(deps, recordId, error);
+  }
+}
+
+function requireImages(images: Partial<Record<ImageKind, Buffer>>): Record<ImageKind, Buffer> {
+  const { id_card: idCard, selfie } = images;
+  if (!idCard || !selfie) throw new ProviderError('provider_unavailable', 'The record lost an image.');
+  return { id_card: idCard, selfie };
+}
+
+function recordResult(deps: RunDeps, record: StoredRecord, result: ProviderResult): StoredRecord {
+  const now = iso(deps.clock.now());
+  const base = { from: ['in_progress' as const], now };
+  switch (result.kind) {
+    case 'decided': {
+      const { outcome } = result;
+      log.info('record decided', { recordId: record.id, decision: outcome.decision });
+      return transition(deps.store, record.id, {
+        ...base,
+        to: 'decided',
+        patch: {
+          decidedAt: now,
+          decision: outcome.decision,
+          liveness: outcome.liveness,
+          live: outcome.live,
+          similarity: outcome.similarity,
+          match: outcome.match,
+          ocr: outcome.ocr,
+          providerMessage: outcome.providerMessage,
+          raw: result.raw,
+        },
+      });
+    }
+    case 'retake': {
+      log.info('provider asked for a retake', { recordId: record.id, reason: result.reason });
+      // The next submission carries a new photo, so the old jobs must not be resumed.
+      clearStepOutputs(deps.store, record.id);
+      return transition(deps.store, record.id, {
+        ...base,
+        to: 'retake',
+        patch: {
+          retakeKind: result.imageKind,
+          retakeReason: result.reason,
+          providerMessage: result.providerMessage,
+          raw: result.raw,
+        },
+      });
+    }
+    case 'failed':
+      log.warn('record failed', { recordId: record.id, code: result.code });
+      return transition(deps.store, record.id, {
+        ...base,
+        to: 'failed',
+        patch: { decidedAt: now, errorCode: result.code, errorMessage: result.message, raw: result.raw },
+      });
+  }
+}
+
+/** The attempt ended without a final answer: the record goes back to pending, nothing is lost. */
+function recordInterruption(deps: RunDeps, recordId: string, error: unknown): StoredRecord {
+  const { code, message } =
+    error instanceof HttpError
+      ? { code: error.retryable ? 'provider_unavailable' : 'provider_auth', message: error.message }
+      : toBridgeError(error);
+  if (code === 'provider_unavailable') deps.onReachability(false);
+  log.warn('attempt interrupted; record kept pending', { recordId, code, message });
+  const now = deps.clock.now();
+  const record = transition(deps.store, recordId, {
+    from: ['in_progress'],
+    to: 'pending',
+    patch: { errorCode: code, errorMessage: message, nextAttemptAt: iso(now + deps.retryDelayMs) },
+    now: iso(now),
+  });
+  deps.events.emit('onProgress', { recordId, step: 'done', status: 'pending', fraction: 1 });
+  return record;
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { channels, VERBS } from '../../../common/contract';
+import type { RecordView } from '../../../common/record';
+import { dispatch, type Handlers } from '../../../main/bridge/dispatch';
+import { BridgeFailure } from '../../../main/bridge/failure';
+import { registerSecret } from '../../../main/lib/redact';
+
+const record: RecordView = {
+  id: 'REC000001',
+  createdAt: '2026-11-22T00:00:00.000Z',
+  mode: 'assisted',
+  provider: 'sandbox',
+  status: 'captured',
+  images: [],
+  outcome: null,
+  retake: null,
+  error: null,
+  nextAttemptAt: null,
+};
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    getAppInfo: async () => ({ version: '1', provider: 'sandbox', training: true, defaultLanguage: 'id' }),
+    startVerification: async () => record,
+    addImage: async () => record,
+    submitVerification: async () => record,
+    getVerification: async () => record,
+    discardVerification: async () => ({ discarded: true }),
+    getSyncStatus: async () => ({ pending: 0, inProgress: 0, lastSyncAt: null, reachable: null }),
+    ...overrides,
+  };
+}
+
+describe('dispatch', () => {
+  it('answers a valid request with an ok envelope', async () => {
+    expect(await dispatch(handlers(), 'verification.start', { mode: 'assisted' })).toEqual({
+      ok: true,
+      value: record,
+    });
+  });
+
+  it('refuses unknown channels', async () => {
+    const answer = await dispatch(handlers(), 'fs.readFile', {});
+    expect(answer).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+  });
+
+  it.each([
+    ['verification.start', { mode: 'robot' }],
+    ['verification.start', null],
+    ['verification.start', 'assisted'],
+    ['verification.start', { mode: 'assisted', extra: 1 }],
+    [
+      'verification.addImage',
+      { recordId: 'REC000001', kind: 'selfie', imageBase64: 'data:image/jpeg;base64,AAAA' },
+    ],
+    ['verification.addImage', { recordId: '../../etc', kind: 'selfie', imageBase64: 'AAAA' }],
+    ['verification.addImage', { recordId: 'REC000001', kind: 'passport', imageBase64: 'AAAA' }],
+    ['verification.submit', { recordId: 42 }],
+    ['verification.get', []],
+  ])('refuses a malformed %s request as invalid_request', async (channel, request) => {
+    let called = false;
+    const spy = async () => {
+      called = true;
+      return record;
+    };
+    const answer = await dispatch(
+      handlers({ startVerification: spy, addImage: spy, submitVerification: spy, getVerification: spy }),
+      channel,
+      request,
+    );
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(called).toBe(false);
+  });
+
+  it('never echoes the offending value in the error', async () => {
+    const nik = '3171012345678901';
+    const answer = await dispatch(handlers(), 'verification.get', { recordId: nik + '!!' });
+    expect(JSON.stringify(answer)).not.toContain(nik);
+  });
+
+  it('turns typed failures into their code and anything else into a redacted internal error', async () => {
+    const typed = await dispatch(
+      handlers({
+        getVerification: async () => {
+          throw new BridgeFailure('not_found', 'There is no such verification.');
+        },
+      }),
+      'verification.get',
+      { recordId: 'REC000001' },
+    );
+    expect(typed).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'There is no such verification.' },
+    });
+
+    registerSecret('sk-live-very-secret-value');
+    const leaky = await dispatch(
+      handlers({
+        getVerification: async () => {
+          throw new Error('boom with sk-live-very-secret-value and NIK 3171012345678901');
+        },
+      }),
+      'verification.get',
+      { recordId: 'REC000001' },
+    );
+    expect(leaky).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(leaky)).not.toContain('sk-live-very-secret-value');
+    expect(JSON.stringify(leaky)).not.toContain('3171012345678901');
+  });
+
+  it('refuses to deliver an answer outside the contract', async () => {
+    const answer = await dispatch(
+      handlers({ getVerification: async () => ({ ...record, status: 'exploded' }) as unknown as RecordView }),
+      'verification.get',
+      { recordId: 'REC000001' },
+    );
+    expect(answer).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('covers every channel of the contract with a handler', () => {
+    const h = handlers();
+    for (const verb of VERBS) expect(typeof h[verb], channels[verb].channel).toBe('function');
+  });
+});
