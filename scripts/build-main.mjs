@@ -1,0 +1,31 @@
+// Bundles the Electron shell (main) and the sandboxed preload with esbuild. A sandboxed preload cannot
+// require our modules, so it must be one CommonJS file; main is bundled too so the packaged app needs no
+// TypeScript at run time. Native and heavy runtime modules stay external (node_modules ships them).
+import { build } from 'esbuild';
+
+const external = [
+  'electron',
+  'better-sqlite3',
+  'keytar',
+  'sharp',
+  'ws',
+  '@vladmandic/face-api',
+  '@tensorflow/tfjs-core',
+  '@tensorflow/tfjs-backend-wasm',
+];
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: false,
+  logLevel: 'warning',
+};
+
+await build({ ...common, entryPoints: ['main/index.ts'], outfile: 'build/main/index.cjs', external });
+await build({
+  ...common,
+  entryPoints: ['preload/index.ts'],
+  outfile: 'build/preload/index.cjs',
+  external: ['electron'],
+});

@@ -1,0 +1,53 @@
+// Starts the real command-line programs (`npm run sandbox`, `npm run host`) as child processes and waits
+// for the URL each prints on a line of its own once it is ready.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { REPO_ROOT } from '../fixtures/images';
+
+export interface RunningProcess {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+const tsx = join(REPO_ROOT, 'node_modules/.bin/tsx');
+
+export async function startProgram(script: string, args: readonly string[]): Promise<RunningProcess> {
+  const child = spawn(tsx, [join(REPO_ROOT, script), ...args], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'] as const,
+    env: { ...process.env, LOKET_LOG_LEVEL: 'warn' },
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} printed no URL in 60 s:\n${stderr}`)), 60_000);
+    lines.on('line', (line) => {
+      if (/^http:\/\/127\.0\.0\.1:\d+/.test(line.trim())) {
+        clearTimeout(timer);
+        resolve(line.trim());
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited (${code}) before printing its URL:\n${stderr}`));
+    });
+  });
+  return {
+    url,
+    child,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+export const startSandboxProcess = () => startProgram('main/sandbox/cli.ts', ['--port', '0']);
+
+export const startHostProcess = (dataDir: string, extra: readonly string[] = []) =>
+  startProgram('main/host/cli.ts', ['--port', '0', '--data', dataDir, ...extra]);
