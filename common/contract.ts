@@ -2,6 +2,7 @@
 // the Electron IPC registrar, the loopback host and the renderer's client are all derived from this object,
 // so a channel is added here once and nowhere else.
 import { z } from 'zod';
+import { CHANNEL_NAMES, EVENT_NAMES } from './channel-names';
 import type { Envelope } from './errors';
 import { IMAGE_KINDS, MODES, RECORD_STATUSES, RecordViewSchema } from './record';
 import { PROVIDER_NAMES } from './providers';
@@ -49,14 +50,14 @@ export type Progress = z.infer<typeof ProgressSchema>;
 const Empty = z.object({}).strict();
 
 export const channels = {
-  getAppInfo: { channel: 'app.info', request: Empty, response: AppInfoSchema },
+  getAppInfo: { channel: CHANNEL_NAMES.getAppInfo, request: Empty, response: AppInfoSchema },
   startVerification: {
-    channel: 'verification.start',
+    channel: CHANNEL_NAMES.startVerification,
     request: z.object({ mode: z.enum(MODES) }).strict(),
     response: RecordViewSchema,
   },
   addImage: {
-    channel: 'verification.addImage',
+    channel: CHANNEL_NAMES.addImage,
     request: z
       .object({
         recordId: RecordId,
@@ -71,27 +72,27 @@ export const channels = {
     response: RecordViewSchema,
   },
   submitVerification: {
-    channel: 'verification.submit',
+    channel: CHANNEL_NAMES.submitVerification,
     request: z.object({ recordId: RecordId }).strict(),
     response: RecordViewSchema,
   },
   getVerification: {
-    channel: 'verification.get',
+    channel: CHANNEL_NAMES.getVerification,
     request: z.object({ recordId: RecordId }).strict(),
     response: RecordViewSchema,
   },
   discardVerification: {
-    channel: 'verification.discard',
+    channel: CHANNEL_NAMES.discardVerification,
     request: z.object({ recordId: RecordId }).strict(),
     response: z.object({ discarded: z.boolean() }),
   },
-  getSyncStatus: { channel: 'sync.status', request: Empty, response: SyncStatusSchema },
-} as const;
+  getSyncStatus: { channel: CHANNEL_NAMES.getSyncStatus, request: Empty, response: SyncStatusSchema },
+} as const satisfies Record<keyof typeof CHANNEL_NAMES, unknown>;
 
 export const events = {
-  onProgress: { event: 'verification.progress', payload: ProgressSchema },
-  onSyncStatus: { event: 'sync.status', payload: SyncStatusSchema },
-} as const;
+  onProgress: { event: EVENT_NAMES.onProgress, payload: ProgressSchema },
+  onSyncStatus: { event: EVENT_NAMES.onSyncStatus, payload: SyncStatusSchema },
+} as const satisfies Record<keyof typeof EVENT_NAMES, unknown>;
 
 export type Verb = keyof typeof channels;
 export type ChannelName = (typeof channels)[Verb]['channel'];

@@ -1,17 +1,16 @@
 // The preload exposes the contract's verbs and nothing else: one function per channel, one subscriber per
-// event, all derived from common/contract.ts. `ipcRenderer` itself never reaches the page.
+// event, all derived from the contract's names (common/channel-names.ts). `ipcRenderer` itself never reaches the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { channels, events, EVENT_VERBS, VERBS } from '../common/contract';
+import type { LoketApi } from '../common/contract';
+import { CHANNEL_NAMES, EVENT_NAMES } from '../common/channel-names';
 
 const api: Record<string, unknown> = {};
 
-for (const verb of VERBS) {
-  const channel = channels[verb].channel;
+for (const [verb, channel] of Object.entries(CHANNEL_NAMES)) {
   api[verb] = (request: unknown) => ipcRenderer.invoke(channel, request);
 }
 
-for (const verb of EVENT_VERBS) {
-  const name = events[verb].event;
+for (const [verb, name] of Object.entries(EVENT_NAMES)) {
   api[verb] = (listener: (payload: unknown) => void) => {
     const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
     ipcRenderer.on(name, forward);
@@ -19,4 +18,6 @@ for (const verb of EVENT_VERBS) {
   };
 }
 
-contextBridge.exposeInMainWorld('loket', Object.freeze(api));
+// The shape is LoketApi by construction (every verb of the contract, nothing else); main validates each
+// request and the renderer's host client validates event payloads, so nothing here trusts the page.
+contextBridge.exposeInMainWorld('loket', Object.freeze(api as LoketApi));

@@ -10,10 +10,13 @@ const external = [
   'sharp',
   'ws',
   '@vladmandic/face-api',
+  '@tensorflow/tfjs',
   '@tensorflow/tfjs-core',
   '@tensorflow/tfjs-backend-wasm',
 ];
 const common = {
+  // face-api's loader falls back to import.meta.url only where __filename is absent: never in this bundle.
+  logOverride: { 'empty-import-meta': 'silent' },
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -1,0 +1,17 @@
+// The wire names of the bridge, without their schemas: the sandboxed preload needs only these, and
+// importing the schemas would bundle zod into it. contract.ts attaches a schema pair to every verb here
+// (and the compiler refuses a verb without one).
+export const CHANNEL_NAMES = {
+  getAppInfo: 'app.info',
+  startVerification: 'verification.start',
+  addImage: 'verification.addImage',
+  submitVerification: 'verification.submit',
+  getVerification: 'verification.get',
+  discardVerification: 'verification.discard',
+  getSyncStatus: 'sync.status',
+} as const;
+
+export const EVENT_NAMES = {
+  onProgress: 'verification.progress',
+  onSyncStatus: 'sync.status',
+} as const;
