@@ -28,13 +28,15 @@ function setupSingleInstance(): boolean {
 }
 
 async function setupLoket(): Promise<App> {
-  const dataDir = process.env.LOKET_DATA_DIR ?? join(app.getPath('userData'), 'data');
+  // A packaged kiosk ignores environment overrides: its data folder and SQLite build are its own.
+  const dev = !app.isPackaged;
+  const dataDir = (dev && process.env.LOKET_DATA_DIR) || join(app.getPath('userData'), 'data');
   const settings = loadSettings(dataDir);
   return createApp({
     dataDir,
     settings,
     version: app.getVersion(),
-    nativeBinding: process.env.LOKET_SQLITE_BINDING,
+    nativeBinding: dev ? process.env.LOKET_SQLITE_BINDING : undefined,
   });
 }
 
