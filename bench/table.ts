@@ -15,7 +15,14 @@ export interface Section {
   rows: Row[];
 }
 
-const HEADER: Row = { measurement: 'measurement', n: 'n', p50: 'p50', p99: 'p99', other: 'other', note: 'note' };
+const HEADER: Row = {
+  measurement: 'measurement',
+  n: 'n',
+  p50: 'p50',
+  p99: 'p99',
+  other: 'other',
+  note: 'note',
+};
 type Column = keyof Row;
 const COLUMNS: readonly Column[] = ['measurement', 'n', 'p50', 'p99', 'other', 'note'];
 const RIGHT_ALIGNED: ReadonlySet<Column> = new Set<Column>(['n', 'p50', 'p99']);
