@@ -35,15 +35,32 @@ export const PROGRESS_STEPS = [
   'submitting',
   'processing',
   'reading_id',
+  'waiting_for_customer',
   'done',
 ] as const;
 export type ProgressStep = (typeof PROGRESS_STEPS)[number];
+/**
+ * A step the customer completes outside Loket's own screens: faceverify's hosted session, opened by main in
+ * a locked-down window (url null: the renderer only explains) or handed to the customer's phone as a QR
+ * code, or, in the browser host, opened by the renderer from `url`.
+ */
+export const CustomerActionSchema = z.object({
+  kind: z.literal('hosted_session'),
+  url: z.url().nullable(),
+  qrDataUrl: z
+    .string()
+    .regex(/^data:image\/png;base64,/)
+    .nullable(),
+});
+export type CustomerAction = z.infer<typeof CustomerActionSchema>;
+
 export const ProgressSchema = z.object({
   recordId: z.string(),
   step: z.enum(PROGRESS_STEPS),
   status: z.enum(RECORD_STATUSES),
   /** 0..1, monotonic for one submission. */
   fraction: z.number().min(0).max(1),
+  action: CustomerActionSchema.nullable().optional(),
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 

@@ -15,8 +15,36 @@ export type Mode = (typeof MODES)[number];
 export const IMAGE_KINDS = ['id_card', 'selfie'] as const;
 export type ImageKind = (typeof IMAGE_KINDS)[number];
 
-/** Why the provider wants a new photo; the renderer turns it into words. */
-export const RETAKE_REASONS = ['no_face', 'multiple_faces', 'face_occluded', 'poor_quality'] as const;
+/**
+ * Why the provider wants a new photo; the renderer turns each into words in both languages. The selfie
+ * reasons after 'poor_quality' follow Incode's documented client-side rules and error codes; the id_ ones
+ * its ID upload rules.
+ */
+export const RETAKE_REASONS = [
+  'no_face',
+  'multiple_faces',
+  'face_occluded',
+  'poor_quality',
+  // Incode selfie error codes (seed): 100, 101, 4010, 4019/1003/3004, 3005, 3006, 3007, 3008/3009, 3010, default
+  'too_dark',
+  'remove_glasses',
+  'only_one_person',
+  'center_face',
+  'move_closer',
+  'blurry',
+  'too_dark_move',
+  'try_later',
+  'capture_failed',
+  'poor_conditions',
+  // Incode selfie upload rules (seed): confidence > 0, hasFaceMask, !isBright (lenses share remove_glasses)
+  'spoof_suspected',
+  'remove_mask',
+  // Incode ID upload rules (seed): classification false, glare < 10, sharpness < 10, horizontalResolution < 155
+  'id_not_recognised',
+  'id_glare',
+  'id_blurry',
+  'id_too_small',
+] as const;
 export type RetakeReason = (typeof RETAKE_REASONS)[number];
 
 /** KTP fields, in Loket's own names (provider names are mapped onto these). */

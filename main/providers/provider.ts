@@ -3,7 +3,7 @@
 // outputs are saved as they complete, so a run interrupted by a crash or a network failure resumes from
 // the last saved step instead of submitting (and billing) again.
 import type { ErrorCode } from '../../common/errors';
-import type { ProgressStep } from '../../common/contract';
+import type { CustomerAction, ProgressStep } from '../../common/contract';
 import type { ImageKind, Outcome, RetakeReason } from '../../common/record';
 import type { ProviderName } from '../../common/providers';
 
@@ -15,7 +15,11 @@ export interface StepContext {
   saved: Readonly<Record<string, unknown>>;
   /** Persist a step's output (job id, session token…) in the same transaction that marks it done. */
   save(step: string, output: unknown): void;
+  /** Forget a saved step, so the next run does it again (a retaken photo must be uploaded anew). */
+  forget(step: string): void;
   progress(step: ProgressStep, fraction: number): void;
+  /** Something the customer must do outside the kiosk's own screens (a hosted session); null clears it. */
+  requestAction(action: CustomerAction | null): void;
   signal: AbortSignal;
 }
 

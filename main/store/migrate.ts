@@ -19,15 +19,29 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   const applied: number[] = [];
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
-      migration.up(db);
-      // PRAGMA takes no bound parameters; the value is an integer checked by assertWellFormed.
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    const rebuild = migration.rebuildsTables === true;
+    if (rebuild) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        if (rebuild) assertForeignKeysHold(db, migration);
+        // PRAGMA takes no bound parameters; the value is an integer checked by assertWellFormed.
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    } finally {
+      if (rebuild) db.pragma('foreign_keys = ON');
+    }
     applied.push(migration.version);
     log.info('migration applied', { version: migration.version, name: migration.name });
   }
   return applied;
+}
+
+function assertForeignKeysHold(db: Database.Database, migration: Migration): void {
+  const problems = db.pragma('foreign_key_check') as unknown[];
+  if (problems.length > 0) {
+    throw new Error(`Migration '${migration.name}' broke ${problems.length} foreign key reference(s)`);
+  }
 }
 
 /** Throws DatabaseFromTheFutureError when the file is newer than the code; returns its version otherwise. */

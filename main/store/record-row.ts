@@ -1,7 +1,7 @@
 // The records row as SQLite holds it, the camelCase record the code uses, and the mapping between them.
 // JSON columns are parsed here and 0/1 become booleans, so nothing above the store sees a raw row.
 import type { Decision, ImageKind, Mode, OcrFields, RecordStatus, RetakeReason } from '../../common/record';
-import { OcrFieldsSchema } from '../../common/record';
+import { OcrFieldsSchema, RETAKE_REASONS } from '../../common/record';
 import { isProviderName, type ProviderName } from '../../common/providers';
 import { CorruptRowError } from './errors';
 
@@ -94,7 +94,7 @@ export function fromRow(row: RecordRow): StoredRecord {
     ocr: row.ocr_json === null ? null : parseOcr(row.id, row.ocr_json),
     providerMessage: row.provider_message,
     retakeKind: row.retake_kind as ImageKind | null,
-    retakeReason: row.retake_reason as RetakeReason | null,
+    retakeReason: parseRetakeReason(row.id, row.retake_reason),
     errorCode: row.error_code,
     errorMessage: row.error_message,
     raw: row.raw_json === null ? null : (JSON.parse(row.raw_json) as unknown),
@@ -173,3 +173,11 @@ function parseOcr(id: string, json: string): OcrFields {
 
 const toBoolean = (value: number | null): boolean | null => (value === null ? null : value === 1);
 const fromBoolean = (value: boolean | null): number | null => (value === null ? null : value ? 1 : 0);
+
+function parseRetakeReason(id: string, value: string | null): RetakeReason | null {
+  if (value === null) return null;
+  if (!(RETAKE_REASONS as readonly string[]).includes(value)) {
+    throw new CorruptRowError(id, `unknown retake reason '${value}'`);
+  }
+  return value as RetakeReason;
+}

@@ -10,6 +10,7 @@ const UPSERT = `
   ON CONFLICT (record_id, step) DO UPDATE SET output_json = excluded.output_json, done_at = excluded.done_at`;
 const SELECT_ALL = `SELECT step, output_json FROM record_steps WHERE record_id = ? ORDER BY done_at, step`;
 const DELETE_ALL = `DELETE FROM record_steps WHERE record_id = ?`;
+const DELETE_ONE = `DELETE FROM record_steps WHERE record_id = ? AND step = ?`;
 
 /** Saves (or replaces) a step's output. `undefined` is stored as JSON null, since JSON has no undefined. */
 export function saveStepOutput(
@@ -31,6 +32,11 @@ export function getStepOutputs(store: Store, recordId: string): Record<string, u
     outputs[row.step] = JSON.parse(row.output_json) as unknown;
   }
   return outputs;
+}
+
+/** Forgets one step's output, so the next run does that step again (e.g. a new photo after a retake). */
+export function deleteStepOutput(store: Store, recordId: string, step: string): boolean {
+  return prepared<[string, string]>(store, DELETE_ONE).run(recordId, step).changes > 0;
 }
 
 /** Forgets every step output: the next run starts the provider flow from the beginning. Returns how many. */

@@ -20,7 +20,7 @@ import { prepared } from './statements';
 
 export type { IsoTime, MutableRecordFields, StoredRecord } from './record-row';
 export { getImages, listImageKinds, putImage } from './record-images';
-export { clearStepOutputs, getStepOutputs, saveStepOutput } from './record-steps';
+export { clearStepOutputs, deleteStepOutput, getStepOutputs, saveStepOutput } from './record-steps';
 export { newRecordId } from './record-id';
 export { getRecord, requireRecord } from './record-io';
 

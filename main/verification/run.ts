@@ -1,7 +1,7 @@
 // Runs (or resumes) a provider for one record and records what happened. This is the step runner the
 // offline queue will wake later: it only needs a record in `pending`, and it saves every provider step's
 // output as the step completes, so a second run continues where the first stopped.
-import type { ProgressStep } from '../../common/contract';
+import type { CustomerAction, ProgressStep } from '../../common/contract';
 import type { ImageKind } from '../../common/record';
 import type { EventBus } from '../bridge/events';
 import type { Clock } from '../lib/clock';
@@ -11,8 +11,8 @@ import { toBridgeError } from '../bridge/failure';
 import { ProviderError, type ProviderResult, type VerificationProvider } from '../providers/provider';
 import type { Store } from '../store';
 import {
-  clearStepOutputs,
   getImages,
+  deleteStepOutput,
   getStepOutputs,
   requireRecord,
   saveStepOutput,
@@ -55,9 +55,17 @@ export async function runPendingRecord(
     now,
   });
   let lastFraction = 0;
+  // A customer action stays on screen until the provider clears it, whatever progress follows.
+  let currentAction: CustomerAction | null = null;
   const progress = (step: ProgressStep, fraction: number) => {
     lastFraction = Math.max(lastFraction, Math.min(1, fraction));
-    deps.events.emit('onProgress', { recordId, step, status: 'in_progress', fraction: lastFraction });
+    deps.events.emit('onProgress', {
+      recordId,
+      step,
+      status: 'in_progress',
+      fraction: lastFraction,
+      action: currentAction,
+    });
   };
   progress('authorising', 0.05);
 
@@ -69,7 +77,18 @@ export async function runPendingRecord(
       images: requireImages(images),
       saved: getStepOutputs(store, recordId),
       save: (step, output) => saveStepOutput(store, recordId, step, output, iso(clock.now())),
+      forget: (step) => void deleteStepOutput(store, recordId, step),
       progress,
+      requestAction: (action) => {
+        currentAction = action;
+        deps.events.emit('onProgress', {
+          recordId,
+          step: 'waiting_for_customer',
+          status: 'in_progress',
+          fraction: lastFraction,
+          action,
+        });
+      },
       signal,
     });
     deps.onReachability(true);
@@ -112,8 +131,6 @@ function recordResult(deps: RunDeps, record: StoredRecord, result: ProviderResul
     }
     case 'retake': {
       log.info('provider asked for a retake', { recordId: record.id, reason: result.reason });
-      // The next submission carries a new photo, so the old jobs must not be resumed.
-      clearStepOutputs(deps.store, record.id);
       return transition(deps.store, record.id, {
         ...base,
         to: 'retake',

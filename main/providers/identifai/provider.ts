@@ -118,6 +118,8 @@ export function createIdentifaiProvider(deps: IdentifaiProviderDeps): Verificati
     async verify(ctx) {
       try {
         const result = await run(ctx);
+        // A retaken photo is a new submission: the saved jobs belong to the old one.
+        if (result.kind === 'retake') for (const step of Object.values(STEP_NAMES)) ctx.forget(step);
         ctx.progress('done', 1);
         return result;
       } catch (error) {

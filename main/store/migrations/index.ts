@@ -2,7 +2,8 @@
 // released one.
 import type { Migration } from './migration';
 import { migration001 } from './001-initial';
+import { migration002 } from './002-open-retake-reasons';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];

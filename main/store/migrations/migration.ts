@@ -9,5 +9,11 @@ import type Database from 'better-sqlite3';
 export interface Migration {
   readonly version: number;
   readonly name: string;
+  /**
+   * True for a migration that rebuilds a table (SQLite cannot alter a CHECK constraint). The runner then
+   * follows SQLite's documented procedure: foreign keys off around the transaction, so dropping the old
+   * parent table cascades nothing, and PRAGMA foreign_key_check before it commits.
+   */
+  readonly rebuildsTables?: boolean;
   up(db: Database.Database): void;
 }

@@ -51,6 +51,42 @@ describe('migrations', () => {
     expect(index).toEqual([{ name: 'records_status_next_attempt' }]);
   });
 
+  it('002 rebuilds records without losing rows, images or steps, and opens retake_reason', () => {
+    const db = rawDatabase(tempDir());
+    try {
+      db.pragma('foreign_keys = ON');
+      migrate(db, MIGRATIONS.slice(0, 1));
+      const now = '2026-11-22T00:00:00.000Z';
+      db.prepare(
+        `INSERT INTO records (id, created_at, updated_at, mode, provider, status, retake_kind, retake_reason)
+         VALUES ('REC0000001', ?, ?, 'assisted', 'sandbox', 'retake', 'selfie', 'no_face')`,
+      ).run(now, now);
+      db.prepare(`INSERT INTO record_images VALUES ('REC0000001', 'selfie', 'image/jpeg', ?, ?)`).run(
+        Buffer.from([0xff, 0xd8, 0xff]),
+        now,
+      );
+      db.prepare(`INSERT INTO record_steps VALUES ('REC0000001', 'start', '{"token":"t"}', ?)`).run(now);
+      expect(() => db.prepare(`UPDATE records SET retake_reason = 'remove_glasses'`).run()).toThrow(/CHECK/);
+
+      expect(migrate(db, MIGRATIONS.slice(0, 2))).toEqual([2]);
+      expect(db.prepare(`SELECT id, status, retake_reason FROM records`).all()).toEqual([
+        { id: 'REC0000001', status: 'retake', retake_reason: 'no_face' },
+      ]);
+      expect(db.prepare(`SELECT COUNT(*) AS n FROM record_images`).get()).toEqual({ n: 1 });
+      expect(db.prepare(`SELECT COUNT(*) AS n FROM record_steps`).get()).toEqual({ n: 1 });
+      db.prepare(`UPDATE records SET retake_reason = 'remove_glasses'`).run();
+      // Foreign keys are back on and still point at the rebuilt table: deleting cascades.
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      db.prepare(`DELETE FROM records WHERE id = 'REC0000001'`).run();
+      expect(db.prepare(`SELECT COUNT(*) AS n FROM record_images`).get()).toEqual({ n: 0 });
+      expect(db.prepare(`SELECT name FROM pragma_index_list('records') WHERE origin = 'c'`).all()).toEqual([
+        { name: 'records_status_next_attempt' },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('a fresh store is at the latest version and a second open applies nothing', () => {
     const dir = tempDir();
     const store = openStore(dir);

@@ -2,10 +2,9 @@
 // peer of our own (answers 503, hangs, or forwards to the sandbox and loses the answer), and a StepContext.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ProgressStep } from '../../../../common/contract';
 import type { ImageKind } from '../../../../common/record';
 import { systemClock, type Clock } from '../../../../main/lib/clock';
-import type { StepContext } from '../../../../main/providers/provider';
+import { recordingContext, type RecordingContext } from '../../../support/step-context';
 import type { IdentifaiClientOptions } from '../../../../main/providers/identifai/client';
 import { SANDBOX_IDENTIFAI } from '../../../../main/sandbox/credentials';
 
@@ -39,30 +38,13 @@ export function clientOptions(
   };
 }
 
-export interface TestContext {
-  ctx: StepContext;
-  saves: Array<[string, unknown]>;
-  progress: Array<[ProgressStep, number]>;
-}
+export type TestContext = RecordingContext;
 
 export function stepContext(
   images: Record<ImageKind, Buffer>,
   options: { recordId?: string; saved?: Record<string, unknown>; signal?: AbortSignal } = {},
 ): TestContext {
-  const saves: Array<[string, unknown]> = [];
-  const progress: Array<[ProgressStep, number]> = [];
-  return {
-    saves,
-    progress,
-    ctx: {
-      recordId: options.recordId ?? 'LOKETTEST0001',
-      images,
-      saved: options.saved ?? {},
-      save: (step, output) => saves.push([step, output]),
-      progress: (step, fraction) => progress.push([step, fraction]),
-      signal: options.signal ?? new AbortController().signal,
-    },
-  };
+  return recordingContext(images, options);
 }
 
 export interface SandboxJob {

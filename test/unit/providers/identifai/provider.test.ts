@@ -1,9 +1,9 @@
 // The provider's step logic with a fake client: what is submitted, saved, resumed, reported and returned.
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ProgressStep } from '../../../../common/contract';
 import type { ImageKind } from '../../../../common/record';
-import { ProviderError, type StepContext } from '../../../../main/providers/provider';
+import { ProviderError } from '../../../../main/providers/provider';
+import { recordingContext } from '../../../support/step-context';
 import type {
   AnalyticName,
   IdentifaiClient,
@@ -89,17 +89,7 @@ beforeAll(async () => {
 });
 
 function context(saved: Record<string, unknown> = {}, signal = new AbortController().signal) {
-  const progress: Array<[ProgressStep, number]> = [];
-  const saves: Array<[string, unknown]> = [];
-  const ctx: StepContext = {
-    recordId: 'REC0001abc',
-    images,
-    saved,
-    save: (step, output) => saves.push([step, output]),
-    progress: (step, fraction) => progress.push([step, fraction]),
-    signal,
-  };
-  return { ctx, progress, saves };
+  return recordingContext(images, { recordId: 'REC0001abc', saved, signal });
 }
 
 describe('createIdentifaiProvider', () => {
