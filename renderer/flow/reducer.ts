@@ -59,7 +59,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
           submitAfter: false,
         };
       }
-      return { screen: 'waiting', recordId: state.recordId, progress: null, submitReturned: false };
+      return waitingFor(state.recordId);
 
     case 'saveFailed':
       if (!isSaving(state, action.recordId, action.kind)) return state;
@@ -83,7 +83,10 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       const { step, status } = action.progress;
       // The bar never moves backwards, even if events arrive out of order.
       const fraction = Math.max(state.progress?.fraction ?? 0, action.progress.fraction);
-      return { ...state, progress: { step, status, fraction } };
+      // Main repeats the current customer action on every event while it stands; an event without one
+      // (null, or absent as on the final 'done' event) means the customer has nothing left to do.
+      const customerAction = action.progress.action ?? null;
+      return { ...state, progress: { step, status, fraction }, action: customerAction };
     }
 
     case 'submitted':
@@ -110,11 +113,15 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 
     case 'retrySubmit':
       if (state.screen !== 'failed') return state;
-      return { screen: 'waiting', recordId: action.recordId, progress: null, submitReturned: false };
+      return waitingFor(action.recordId);
 
     case 'reset':
       return initialFlowState;
   }
+}
+
+function waitingFor(recordId: string): FlowState {
+  return { screen: 'waiting', recordId, progress: null, action: null, submitReturned: false };
 }
 
 function isSaving(

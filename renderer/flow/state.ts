@@ -1,6 +1,6 @@
 // The verification flow as data. One screen at a time; each carries exactly what it needs, so a screen
 // can never show a record id or photo left over from the previous customer.
-import type { Progress } from '../../common/contract';
+import type { CustomerAction, Progress } from '../../common/contract';
 import type { BridgeError } from '../../common/errors';
 import type { ImageKind, Outcome, RecordView, RetakeReason } from '../../common/record';
 
@@ -35,6 +35,11 @@ export type FlowState =
       screen: 'waiting';
       recordId: string;
       progress: Pick<Progress, 'step' | 'fraction' | 'status'> | null;
+      /**
+       * Something the customer must do outside Loket's screens (the provider's hosted face check), from the
+       * latest progress event; null once an event no longer carries one.
+       */
+      action: CustomerAction | null;
       /** submit answered while the record was still in progress; the outcome is fetched on a final event. */
       submitReturned: boolean;
     }

@@ -15,8 +15,8 @@ export const en: Catalogue = {
   providers: {
     sandbox: 'Sandbox (training)',
     identifai: 'IdentifAI',
-    incode: 'Incode',
-    faceverify: 'faceverify',
+    incode: 'Incode Omni',
+    faceverify: 'faceverify.ai',
   },
   sync: {
     label: 'Sync status',
@@ -65,6 +65,23 @@ export const en: Catalogue = {
     multiple_faces: 'More than one face is visible. Make sure only the customer is in front of the camera.',
     face_occluded: 'Part of the face is covered. Remove any mask, sunglasses or hat.',
     poor_quality: 'The photo is not clear. Make sure there is enough light and the camera is still.',
+    // Incode's own selfie messages, word for word (its API integration guide's error codes).
+    too_dark: 'Too dark',
+    remove_glasses: 'Take off your glasses',
+    only_one_person: 'Make sure you are the only one in the frame',
+    center_face: 'Position your face in the center of the frame',
+    move_closer: 'Move closer so your face fits the frame',
+    blurry: 'Photo blurry, clean the lens and hold still',
+    too_dark_move: 'Too dark, try moving elsewhere',
+    try_later: 'Something went wrong, please try later',
+    capture_failed: "Couldn't capture, try moving elsewhere",
+    poor_conditions: 'Poor conditions for selfie, try in another place',
+    spoof_suspected: "Couldn't confirm a live face, look straight at the camera and try again",
+    remove_mask: 'Take off your face mask',
+    id_not_recognised: 'ID card not recognised, place the whole KTP inside the frame',
+    id_glare: 'Too much glare on the ID card, tilt it away from the light',
+    id_blurry: 'ID card photo blurry, hold the card still and clean the lens',
+    id_too_small: 'ID card too small, move it closer so it fills the frame',
   },
   camera: {
     not_found: {
@@ -89,12 +106,23 @@ export const en: Catalogue = {
     hint: 'Please wait. This usually takes less than a minute.',
     progressLabel: 'Check progress',
   },
+  hosted: {
+    title: 'Complete the face check',
+    qrInstruction: 'Ask the customer to scan this QR code with their phone, then follow the steps there.',
+    qrAlt: 'QR code for the face check',
+    open: 'Open the face check',
+    openInstruction: 'The face check opens in a new tab. When it is finished, come back to this screen.',
+    kioskWindow:
+      'The face check has opened in a separate window on this kiosk. Ask the customer to follow the steps there.',
+    continues: 'This screen continues by itself once the face check is finished.',
+  },
   progress: {
     saving: 'Saving the data',
     authorising: 'Contacting the verification service',
     submitting: 'Sending the photos',
     processing: 'Matching the face',
     reading_id: 'Reading the KTP',
+    waiting_for_customer: "Waiting for the customer's face check",
     done: 'Finished',
   },
   decision: {

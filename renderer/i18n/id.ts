@@ -23,8 +23,8 @@ export const id = {
   providers: {
     sandbox: 'Sandbox (pelatihan)',
     identifai: 'IdentifAI',
-    incode: 'Incode',
-    faceverify: 'faceverify',
+    incode: 'Incode Omni',
+    faceverify: 'faceverify.ai',
   } satisfies Record<ProviderName, string>,
   sync: {
     label: 'Status sinkronisasi',
@@ -73,6 +73,23 @@ export const id = {
     multiple_faces: 'Terlihat lebih dari satu wajah. Pastikan hanya nasabah yang ada di depan kamera.',
     face_occluded: 'Sebagian wajah tertutup. Lepaskan masker, kacamata gelap, atau topi.',
     poor_quality: 'Foto kurang jelas. Pastikan cukup terang dan kamera tidak bergerak.',
+    // Incode's selfie messages, in the same short style as its English originals.
+    too_dark: 'Terlalu gelap',
+    remove_glasses: 'Mohon lepaskan kacamata Anda',
+    only_one_person: 'Pastikan hanya Anda yang ada di dalam bingkai',
+    center_face: 'Posisikan wajah Anda di tengah bingkai',
+    move_closer: 'Mendekatlah agar wajah Anda pas di dalam bingkai',
+    blurry: 'Foto buram, bersihkan lensa kamera dan jangan bergerak',
+    too_dark_move: 'Terlalu gelap, coba pindah ke tempat yang lebih terang',
+    try_later: 'Terjadi kesalahan, silakan coba lagi nanti',
+    capture_failed: 'Foto tidak dapat diambil, coba pindah ke tempat lain',
+    poor_conditions: 'Kondisi kurang baik untuk foto wajah, coba di tempat lain',
+    spoof_suspected: 'Wajah asli tidak dapat dipastikan, tatap lurus ke kamera lalu coba lagi',
+    remove_mask: 'Mohon lepaskan masker Anda',
+    id_not_recognised: 'KTP tidak dikenali, letakkan seluruh KTP di dalam bingkai',
+    id_glare: 'Ada pantulan cahaya pada KTP, miringkan sedikit agar tidak silau',
+    id_blurry: 'Foto KTP buram, pegang KTP dengan tenang dan bersihkan lensa kamera',
+    id_too_small: 'KTP terlalu kecil, dekatkan agar memenuhi bingkai',
   } satisfies Record<RetakeReason, string>,
   camera: {
     not_found: {
@@ -97,12 +114,24 @@ export const id = {
     hint: 'Mohon tunggu. Biasanya kurang dari satu menit.',
     progressLabel: 'Kemajuan pemeriksaan',
   },
+  // The provider's hosted face check (faceverify.ai), done by the customer outside Loket's own screens.
+  hosted: {
+    title: 'Selesaikan pemeriksaan wajah',
+    qrInstruction: 'Minta nasabah memindai kode QR ini dengan ponsel mereka, lalu ikuti langkah-langkahnya.',
+    qrAlt: 'Kode QR untuk pemeriksaan wajah',
+    open: 'Buka pemeriksaan wajah',
+    openInstruction: 'Pemeriksaan wajah akan terbuka di tab baru. Setelah selesai, kembali ke layar ini.',
+    kioskWindow:
+      'Pemeriksaan wajah telah terbuka di jendela terpisah di kios ini. Minta nasabah mengikuti langkah-langkahnya.',
+    continues: 'Layar ini akan berlanjut dengan sendirinya setelah pemeriksaan wajah selesai.',
+  },
   progress: {
     saving: 'Menyimpan data',
     authorising: 'Menghubungi layanan verifikasi',
     submitting: 'Mengirim foto',
     processing: 'Mencocokkan wajah',
     reading_id: 'Membaca data KTP',
+    waiting_for_customer: 'Menunggu pemeriksaan wajah oleh nasabah',
     done: 'Selesai',
   } satisfies Record<ProgressStep, string>,
   decision: {

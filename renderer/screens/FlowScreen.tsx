@@ -33,7 +33,7 @@ export function FlowScreen({ state, commands, onEnd }: Props) {
         />
       );
     case 'waiting':
-      return <WaitingScreen progress={state.progress} />;
+      return <WaitingScreen state={state} />;
     case 'result':
       return <ResultScreen outcome={state.outcome} onDone={done} />;
     case 'pending':

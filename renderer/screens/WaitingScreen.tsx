@@ -1,16 +1,24 @@
 // Shown while main runs the provider's steps; the bar is driven only by progress events for this record.
+// While the provider waits for the customer (its hosted face check), the screen says what to do instead.
 import { useId } from 'react';
 import type { FlowState } from '../flow/state';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
+import { HostedSession } from './HostedSession';
 
-export function WaitingScreen({ progress }: { progress: (FlowState & { screen: 'waiting' })['progress'] }) {
+export function WaitingScreen({ state }: { state: FlowState & { screen: 'waiting' } }) {
   const { t } = useI18n();
   const labelId = useId();
+  const { progress, action } = state;
   return (
     <section className="screen-body screen-center">
-      <ScreenHeading>{t.waiting.title}</ScreenHeading>
-      <p className="lead">{t.waiting.hint}</p>
+      {action === null ? (
+        // Keyed so the heading takes focus again when the screen switches between the two.
+        <ScreenHeading key="waiting">{t.waiting.title}</ScreenHeading>
+      ) : (
+        <ScreenHeading key="hosted">{t.hosted.title}</ScreenHeading>
+      )}
+      {action === null ? <p className="lead">{t.waiting.hint}</p> : <HostedSession action={action} />}
       <span id={labelId} className="visually-hidden">
         {t.waiting.progressLabel}
       </span>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CustomerAction, Progress } from '../../../common/contract';
 import { flowReducer } from '../../../renderer/flow/reducer';
 import type { FlowAction, FlowState } from '../../../renderer/flow/state';
 import { initialFlowState } from '../../../renderer/flow/state';
@@ -18,6 +19,7 @@ const waiting: FlowState = {
   screen: 'waiting',
   recordId: 'rec000001',
   progress: null,
+  action: null,
   submitReturned: false,
 };
 
@@ -94,6 +96,78 @@ describe('flowReducer: progress', () => {
   it('ignores events outside the waiting screen', () => {
     expect(run(initialFlowState, progress('rec000001', 0.4))).toBe(initialFlowState);
   });
+
+  it('starts without a customer action', () => {
+    expect(run(waiting, progress('rec000001', 0.2))).toMatchObject({ action: null });
+  });
+});
+
+describe('flowReducer: the hosted face check', () => {
+  const qrDataUrl = 'data:image/png;base64,iVBORw0KGgo=';
+  const hosted: CustomerAction = { kind: 'hosted_session', url: null, qrDataUrl };
+  const event = (patch: Partial<Progress> & Pick<Progress, 'step'>, recordId = 'rec000001'): FlowAction => ({
+    type: 'progress',
+    progress: { recordId, status: 'in_progress', fraction: 0.3, ...patch },
+  });
+
+  it('shows the action an event carries, with the step and the bar', () => {
+    const state = run(waiting, event({ step: 'waiting_for_customer', action: hosted }));
+    expect(state).toEqual({
+      ...waiting,
+      progress: { step: 'waiting_for_customer', status: 'in_progress', fraction: 0.3 },
+      action: hosted,
+    });
+  });
+
+  it('keeps the action while later events repeat it, and clears it on an event with null', () => {
+    let state = run(
+      waiting,
+      event({ step: 'waiting_for_customer', action: hosted }),
+      event({ step: 'processing', fraction: 0.5, action: hosted }),
+    );
+    expect(state).toMatchObject({ action: hosted, progress: { step: 'processing', fraction: 0.5 } });
+
+    state = run(state, event({ step: 'processing', fraction: 0.7, action: null }));
+    expect(state).toMatchObject({ screen: 'waiting', action: null, progress: { fraction: 0.7 } });
+  });
+
+  it('clears the action on an event without one (the final done event)', () => {
+    const state = run(
+      waiting,
+      event({ step: 'waiting_for_customer', action: hosted }),
+      event({ step: 'done', status: 'decided', fraction: 1 }),
+    );
+    expect(state).toMatchObject({ action: null, progress: { step: 'done', status: 'decided' } });
+  });
+
+  it('ignores an action for another record', () => {
+    expect(run(waiting, event({ step: 'waiting_for_customer', action: hosted }, 'other00001'))).toBe(waiting);
+  });
+
+  it('leaves the hosted screen for the result when submit resolves', () => {
+    const shown = run(
+      waiting,
+      event({ step: 'waiting_for_customer', action: { ...hosted, url: 'https://faceverify.example/s/1' } }),
+    );
+    const decided = record({ status: 'decided', outcome });
+    expect(run(shown, { type: 'submitted', record: decided })).toEqual({
+      screen: 'result',
+      record: decided,
+      outcome,
+    });
+  });
+
+  it('keeps the hosted screen when submit answers that the record is still in progress', () => {
+    const shown = run(waiting, event({ step: 'waiting_for_customer', action: hosted }));
+    const state = run(shown, { type: 'submitted', record: record({ status: 'in_progress' }) });
+    expect(state).toMatchObject({ screen: 'waiting', action: hosted, submitReturned: true });
+  });
+
+  it('a new submission starts without the previous action', () => {
+    const shown = run(waiting, event({ step: 'waiting_for_customer', action: hosted }));
+    const failed = run(shown, { type: 'submitFailed', recordId: 'rec000001', error: unavailable });
+    expect(run(failed, { type: 'retrySubmit', recordId: 'rec000001' })).toEqual(waiting);
+  });
 });
 
 describe('flowReducer: other outcomes of submit', () => {
@@ -111,19 +185,93 @@ describe('flowReducer: other outcomes of submit', () => {
     });
   });
 
-  it('an ID card retake goes back to the waiting screen once the card is saved, not to the selfie', () => {
+  it('an ID card retake goes back to the ID card with the reason, then submits without a new selfie', () => {
     let state = run(waiting, {
       type: 'submitted',
-      record: record({ status: 'retake', retake: { kind: 'id_card', reason: 'poor_quality' } }),
+      record: record({
+        status: 'retake',
+        images: ['id_card', 'selfie'],
+        retake: { kind: 'id_card', reason: 'id_glare' },
+      }),
     });
+    expect(state).toEqual({
+      screen: 'capture',
+      recordId: 'rec000001',
+      kind: 'id_card',
+      notice: { type: 'retake', reason: 'id_glare' },
+      submitAfter: true,
+    });
+
+    // Retake from the preview stays on the ID card and keeps the submit-after flag.
+    state = run(state, { type: 'photoTaken', imageBase64: 'AAAA' }, { type: 'retakePressed' });
     expect(state).toMatchObject({ screen: 'capture', kind: 'id_card', submitAfter: true });
-    state = run(
-      state,
+
+    state = run(state, { type: 'photoTaken', imageBase64: 'CCCC' });
+    expect(state).toMatchObject({ screen: 'preview', kind: 'id_card', submitAfter: true });
+    state = run(state, { type: 'savePressed' }, { type: 'saved', recordId: 'rec000001', kind: 'id_card' });
+    // Straight to waiting (useFlow submits because submitAfter is set): the selfie step is skipped.
+    expect(state).toEqual(waiting);
+
+    const decided = record({ status: 'decided', outcome });
+    expect(run(state, { type: 'submitted', record: decided })).toEqual({
+      screen: 'result',
+      record: decided,
+      outcome,
+    });
+  });
+
+  it.each(['id_not_recognised', 'id_glare', 'id_blurry', 'id_too_small'] as const)(
+    'an ID card retake for %s shows that reason on the ID card step',
+    (reason) => {
+      const state = run(waiting, {
+        type: 'submitted',
+        record: record({ status: 'retake', retake: { kind: 'id_card', reason } }),
+      });
+      expect(state).toMatchObject({
+        screen: 'capture',
+        kind: 'id_card',
+        notice: { type: 'retake', reason },
+        submitAfter: true,
+      });
+    },
+  );
+
+  it('an Incode selfie retake returns to the selfie with its reason', () => {
+    const state = run(waiting, {
+      type: 'submitted',
+      record: record({ status: 'retake', retake: { kind: 'selfie', reason: 'remove_glasses' } }),
+    });
+    expect(state).toMatchObject({
+      screen: 'capture',
+      kind: 'selfie',
+      notice: { type: 'retake', reason: 'remove_glasses' },
+      submitAfter: true,
+    });
+  });
+
+  it('a failed save during an ID card retake offers the ID card again, still submitting after', () => {
+    const state = run(
+      capture('id_card', true),
       { type: 'photoTaken', imageBase64: 'AAAA' },
       { type: 'savePressed' },
-      { type: 'saved', recordId: 'rec000001', kind: 'id_card' },
+      { type: 'saveFailed', recordId: 'rec000001', kind: 'id_card', error: unavailable },
     );
-    expect(state).toEqual(waiting);
+    expect(state).toMatchObject({
+      screen: 'failed',
+      retry: { action: 'capture', kind: 'id_card', submitAfter: true },
+    });
+    expect(
+      run(state, { type: 'retryCapture', recordId: 'rec000001', kind: 'id_card', submitAfter: true }),
+    ).toEqual(capture('id_card', true));
+  });
+
+  it('a retake without a reason from main asks for the selfie again', () => {
+    expect(run(waiting, { type: 'submitted', record: record({ status: 'retake' }) })).toMatchObject({
+      screen: 'capture',
+      kind: 'selfie',
+      notice: { type: 'retake', reason: 'poor_quality' },
+      submitAfter: true,
+    });
   });
 
   it('pending (provider unreachable, record saved) shows the saved screen', () => {

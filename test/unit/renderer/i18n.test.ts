@@ -74,6 +74,53 @@ describe('i18n catalogues', () => {
   });
 });
 
+describe('Incode, faceverify and the hosted face check', () => {
+  it("show Incode's selfie error messages word for word from its API integration guide", () => {
+    expect(en.retake).toMatchObject({
+      too_dark: 'Too dark', // 100
+      remove_glasses: 'Take off your glasses', // 101, and hasLenses
+      only_one_person: 'Make sure you are the only one in the frame', // 4010
+      center_face: 'Position your face in the center of the frame', // 4019, 1003, 3004
+      move_closer: 'Move closer so your face fits the frame', // 3005
+      blurry: 'Photo blurry, clean the lens and hold still', // 3006
+      too_dark_move: 'Too dark, try moving elsewhere', // 3007
+      try_later: 'Something went wrong, please try later', // 3008, 3009
+      capture_failed: "Couldn't capture, try moving elsewhere", // 3010
+      poor_conditions: 'Poor conditions for selfie, try in another place', // default
+    });
+  });
+
+  it('word every Incode reason differently, so the customer knows what to change', () => {
+    for (const catalogue of [id, en]) {
+      const texts = RETAKE_REASONS.map((reason) => catalogue.retake[reason]);
+      expect(new Set(texts).size).toBe(texts.length);
+    }
+  });
+
+  it('mention the KTP in every ID card reason', () => {
+    for (const reason of RETAKE_REASONS.filter((name) => name.startsWith('id_'))) {
+      expect(id.retake[reason], reason).toContain('KTP');
+      expect(en.retake[reason], reason).toMatch(/ID card|KTP/);
+    }
+  });
+
+  it('name the providers as their makers do', () => {
+    expect(en.providers).toMatchObject({ incode: 'Incode Omni', faceverify: 'faceverify.ai' });
+    expect(id.providers).toMatchObject({ incode: 'Incode Omni', faceverify: 'faceverify.ai' });
+  });
+
+  it('use the exact labels of the hosted face check screen', () => {
+    expect(en.hosted).toMatchObject({
+      title: 'Complete the face check',
+      qrAlt: 'QR code for the face check',
+      open: 'Open the face check',
+    });
+    expect(id.hosted.title).toBe('Selesaikan pemeriksaan wajah');
+    expect(en.progress.waiting_for_customer).not.toBe('');
+    expect(id.progress.waiting_for_customer).not.toBe('');
+  });
+});
+
 describe('format helpers', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(format('{a} of {b}', { a: 1, b: 'two' })).toBe('1 of two');
