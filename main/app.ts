@@ -9,7 +9,7 @@ import { systemClock, type Clock } from './lib/clock';
 import type { Fetch } from './lib/http-error';
 import { createLogger } from './lib/log';
 import { KeytarSecretStore, type SecretStore } from './keys';
-import { createProviderSource } from './providers/factory';
+import { createProviderSource, type HostedWindowOpener } from './providers/factory';
 import { openStore } from './store';
 import { createVerificationService } from './verification/service';
 
@@ -22,6 +22,8 @@ export interface AppOptions {
   secrets?: SecretStore;
   fetch?: Fetch;
   clock?: Clock;
+  /** The Electron shell opens hosted provider flows in a window of its own; the browser host cannot. */
+  openHostedWindow?: HostedWindowOpener;
 }
 
 export interface App {
@@ -46,6 +48,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     secrets: options.secrets ?? new KeytarSecretStore(),
     fetch: options.fetch ?? fetch,
     clock,
+    openHostedWindow: options.openHostedWindow,
   });
   const verification = createVerificationService({
     store,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createApp, type App } from './app';
 import { loadSettings } from './config/settings';
 import { createLogger } from './lib/log';
+import { openHostedWindow } from './shell/hosted-window';
 import { registerBridge } from './shell/ipc';
 import { registerAppScheme, serveRenderer } from './shell/protocol';
 import { applySessionPolicy, createKioskWindow } from './shell/window';
@@ -36,6 +37,7 @@ async function setupLoket(): Promise<App> {
     dataDir,
     settings,
     version: app.getVersion(),
+    openHostedWindow: (url) => openHostedWindow(url, kioskWindow),
     nativeBinding: dev ? process.env.LOKET_SQLITE_BINDING : undefined,
   });
 }

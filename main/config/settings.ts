@@ -39,6 +39,25 @@ export const SettingsSchema = z
         ocrKtpSlug: 'ocr-ktp',
         pollDeadlineSeconds: 120,
       }),
+    incode: z
+      .object({
+        /** The flow configured in Incode's dashboard; unset means the account's default flow. */
+        configurationId: z.string().min(1).optional(),
+        countryCode: z.string().min(2).default('ALL'),
+        pollDeadlineSeconds: z.number().int().min(5).max(600).default(120),
+      })
+      .strict()
+      .default({ countryCode: 'ALL', pollDeadlineSeconds: 120 }),
+    faceverify: z
+      .object({
+        country: z.string().min(2).default('ID'),
+        /** 'window': a locked-down window on the kiosk; 'qr': a QR code for the customer's phone. */
+        display: z.enum(['window', 'qr']).default('window'),
+        /** How long a customer may take in the hosted flow before the record is retried later. */
+        sessionDeadlineSeconds: z.number().int().min(30).max(3600).default(600),
+      })
+      .strict()
+      .default({ country: 'ID', display: 'window', sessionDeadlineSeconds: 600 }),
   })
   .strict();
 

@@ -19,11 +19,15 @@ export interface ProviderSource {
   close(): Promise<void>;
 }
 
+/** Opens a provider's hosted page for the customer (Electron only); resolves `closed` when it closes. */
+export type HostedWindowOpener = (url: string) => { closed: Promise<void>; close(): void };
+
 export interface ProviderSourceDeps {
   settings: Settings;
   secrets: SecretStore;
   fetch: Fetch;
   clock: Clock;
+  openHostedWindow?: HostedWindowOpener | undefined;
 }
 
 export async function createProviderSource(deps: ProviderSourceDeps): Promise<ProviderSource> {

@@ -14,11 +14,15 @@ export interface RunningProcess {
 
 const tsx = join(REPO_ROOT, 'node_modules/.bin/tsx');
 
-export async function startProgram(script: string, args: readonly string[]): Promise<RunningProcess> {
+export async function startProgram(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<RunningProcess> {
   const child = spawn(tsx, [join(REPO_ROOT, script), ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'] as const,
-    env: { ...process.env, LOKET_LOG_LEVEL: 'warn' },
+    env: { ...process.env, LOKET_LOG_LEVEL: 'warn', ...env },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -49,5 +53,32 @@ export async function startProgram(script: string, args: readonly string[]): Pro
 
 export const startSandboxProcess = () => startProgram('main/sandbox/cli.ts', ['--port', '0']);
 
-export const startHostProcess = (dataDir: string, extra: readonly string[] = []) =>
-  startProgram('main/host/cli.ts', ['--port', '0', '--data', dataDir, ...extra]);
+export const startHostProcess = (
+  dataDir: string,
+  extra: readonly string[] = [],
+  env: Record<string, string> = {},
+) => startProgram('main/host/cli.ts', ['--port', '0', '--data', dataDir, ...extra], env);
+
+/** `npm run keys -- set PROVIDER` with the JSON on stdin, in the keychain service given. */
+export async function storeKeys(service: string, provider: string, credentials: object): Promise<void> {
+  const child = spawn(tsx, [join(REPO_ROOT, 'main/keys/cli.ts'), 'set', provider], {
+    cwd: REPO_ROOT,
+    stdio: ['pipe', 'ignore', 'pipe'],
+    env: { ...process.env, LOKET_KEYCHAIN_SERVICE: service },
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(JSON.stringify(credentials));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`npm run keys -- set ${provider} failed (${code}): ${stderr}`);
+}
+
+/** Removes everything a test stored in its own keychain service. */
+export async function deleteKeys(service: string, provider: string): Promise<void> {
+  const child = spawn(tsx, [join(REPO_ROOT, 'main/keys/cli.ts'), 'delete', provider], {
+    cwd: REPO_ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, LOKET_KEYCHAIN_SERVICE: service },
+  });
+  await once(child, 'exit');
+}

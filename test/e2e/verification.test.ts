@@ -3,10 +3,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ktpCameraVideo } from '../fixtures/ktp-camera';
 import { launchChromium } from './browser';
+import { capture, finish, ID_CARD_STEP, outcomeText, SELFIE_STEP, startInEnglish } from './kiosk-page';
 import { startHostProcess, startSandboxProcess, type RunningProcess } from './processes';
 
 interface SandboxJob {
@@ -32,17 +33,6 @@ afterAll(async () => {
   await sandbox?.stop();
 });
 
-async function capture(page: Page, heading: string) {
-  await expect.poll(() => page.getByRole('heading', { name: heading }).isVisible()).toBe(true);
-  const take = page.getByRole('button', { name: 'Take photo', exact: true });
-  // "Take photo" is enabled only once the camera has delivered a decoded frame.
-  await take.waitFor({ state: 'visible' });
-  await expect.poll(() => take.isEnabled(), { timeout: 20_000 }).toBe(true);
-  await take.click();
-  await page.getByRole('heading', { name: 'Check the photo' }).waitFor();
-  await page.getByRole('button', { name: 'Use photo', exact: true }).click();
-}
-
 describe('a walk-in customer verified in the browser host', () => {
   it('goes from home to a result screen and back', async () => {
     const page = await browser.newPage();
@@ -50,20 +40,10 @@ describe('a walk-in customer verified in the browser host', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
-    await page.goto(host.url);
-
-    // Indonesian by default, English one tap away.
-    await page.getByRole('button', { name: 'Mulai verifikasi' }).waitFor();
-    await page.getByRole('button', { name: 'English', exact: true }).click();
-    await page.getByRole('status', { name: 'Sync status' }).waitFor();
-
-    await page.getByRole('button', { name: 'Start verification', exact: true }).click();
-    await capture(page, 'Photo of the ID card');
-    await capture(page, "Photo of the customer's face");
-
-    const outcome = page.getByRole('heading', { name: /^(Verified|Not verified|Needs review)$/ });
-    await outcome.waitFor({ timeout: 60_000 });
-    expect(await outcome.textContent()).toBe('Verified');
+    await startInEnglish(page, host.url);
+    await capture(page, ID_CARD_STEP);
+    await capture(page, SELFIE_STEP);
+    expect(await outcomeText(page)).toBe('Verified');
     const body = (await page.textContent('body')) ?? '';
     expect(body).toMatch(/Liveness/i);
     expect(body).toMatch(/Similarity|Face match/i);
@@ -74,8 +54,7 @@ describe('a walk-in customer verified in the browser host', () => {
     expect(jobs.jobs.map((job) => job.analytic).sort()).toEqual(['face-match-liveness', 'ocr-ktp']);
     expect(new Set(jobs.jobs.map((job) => job.client_ref)).size).toBe(1);
 
-    await page.getByRole('button', { name: 'Done', exact: true }).click();
-    await page.getByRole('button', { name: 'Mulai verifikasi' }).waitFor();
+    await finish(page);
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
