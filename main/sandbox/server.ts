@@ -7,8 +7,10 @@ import { type Clock, systemClock } from '../lib/clock';
 import { createLogger } from '../lib/log';
 import { describeError } from '../lib/redact';
 import { BodyTooLargeError, sendJson } from './http/io';
+import { type FaceverifySandboxOptions, createFaceverifySandbox } from './faceverify';
 import { Router } from './http/router';
 import { type IdentifaiSandboxOptions, createIdentifaiSandbox } from './identifai';
+import { type IncodeSandboxOptions, createIncodeSandbox } from './incode';
 import { JobRegistry } from './registry';
 
 export interface SandboxOptions {
@@ -22,6 +24,8 @@ export interface SandboxOptions {
   jobDurationMs?: number;
   clock?: Clock;
   identifai?: IdentifaiSandboxOptions;
+  faceverify?: FaceverifySandboxOptions;
+  incode?: IncodeSandboxOptions;
 }
 
 export interface Sandbox {
@@ -55,6 +59,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       options.identifai,
     ),
   );
+  router.mount('/faceverify', createFaceverifySandbox({ clock, registry }, options.faceverify));
+  router.mount('/incode', createIncodeSandbox({ clock, registry }, options.incode));
 
   const server = createServer((req, res) => {
     void handle(router, req, res, clock, latencyMs);
