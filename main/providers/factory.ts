@@ -1,21 +1,20 @@
-// Picks the kiosk's provider from its settings. Credentials are read from the keychain when a verification
-// runs, not at start-up, so a kiosk whose keys are missing still starts, captures and queues; the record
-// says what is missing. Training mode ('sandbox') runs the real IdentifAI client over loopback HTTP against
-// the built-in sandbox server, never an in-process shortcut.
+// Picks the kiosk's provider from its settings. Training mode ('sandbox') runs the real IdentifAI client
+// over loopback HTTP against the built-in sandbox server, never an in-process shortcut. The other providers
+// read their credentials from the keychain when a verification runs, not at start-up, so a kiosk whose keys
+// are missing still starts, captures and queues; the record says what is missing.
 import type { Settings } from '../config/settings';
-import { SettingsError } from '../config/settings';
-import { loadCredentials, type SecretStore } from '../keys';
+import { loadCredentials, type CredentialProvider, type CredentialsFor, type SecretStore } from '../keys';
 import type { Clock } from '../lib/clock';
 import type { Fetch } from '../lib/http-error';
 import { SANDBOX_IDENTIFAI } from '../sandbox/credentials';
 import { startSandbox } from '../sandbox/server';
+import { createFaceverifyProvider } from './faceverify';
 import { createIdentifaiProvider } from './identifai/provider';
+import { createIncodeProvider } from './incode';
 import type { VerificationProvider } from './provider';
 
 export interface ProviderSource {
   get(): Promise<VerificationProvider>;
-  /** The URL of the in-app sandbox in training mode, for diagnostics. */
-  readonly sandboxUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -31,74 +30,90 @@ export interface ProviderSourceDeps {
 }
 
 export async function createProviderSource(deps: ProviderSourceDeps): Promise<ProviderSource> {
-  const { settings } = deps;
+  const { settings, fetch, clock } = deps;
+  const baseUrl = settings.providerUrl;
   switch (settings.provider) {
     case 'sandbox':
       return trainingSource(deps);
     case 'identifai':
-      return identifaiSource(deps);
+      return keyedSource(deps, 'identifai', (credentials) =>
+        identifai(deps, baseUrl, credentials, 'identifai'),
+      );
     case 'incode':
+      return keyedSource(deps, 'incode', ({ apiKey }) =>
+        createIncodeProvider({
+          client: {
+            baseUrl,
+            apiKey,
+            fetch,
+            clock,
+            configurationId: settings.incode.configurationId,
+            countryCode: settings.incode.countryCode,
+            poll: { deadlineMs: settings.incode.pollDeadlineSeconds * 1000 },
+          },
+        }),
+      );
     case 'faceverify':
-      throw new SettingsError(
-        `The ${settings.provider} provider is not available in this version of Loket yet.`,
+      return keyedSource(deps, 'faceverify', (credentials) =>
+        createFaceverifyProvider({
+          client: { baseUrl, credentials, fetch, clock },
+          display: settings.faceverify.display,
+          country: settings.faceverify.country,
+          poll: { deadlineMs: settings.faceverify.sessionDeadlineSeconds * 1000 },
+          ...(deps.openHostedWindow ? { openHostedWindow: deps.openHostedWindow } : {}),
+          clock,
+        }),
       );
   }
 }
 
-function identifaiOptions(deps: ProviderSourceDeps, baseUrl: string | undefined) {
-  const { identifai } = deps.settings;
-  return {
-    baseUrl,
-    fetch: deps.fetch,
-    clock: deps.clock,
-    mode: identifai.mode,
-    slugs: { faceMatchLiveness: identifai.faceMatchLivenessSlug, ocrKtp: identifai.ocrKtpSlug },
-    poll: { deadlineMs: identifai.pollDeadlineSeconds * 1000 },
-  };
-}
-
-function thresholds(settings: Settings) {
-  return {
-    liveness: settings.identifai.livenessThreshold,
-    similarity: settings.identifai.similarityThreshold,
-  };
+function identifai(
+  deps: ProviderSourceDeps,
+  baseUrl: string | undefined,
+  credentials: { accessKey: string; secretKey: string },
+  name: 'identifai' | 'sandbox',
+): VerificationProvider {
+  const { identifai: options } = deps.settings;
+  return createIdentifaiProvider({
+    name,
+    client: {
+      baseUrl,
+      credentials,
+      fetch: deps.fetch,
+      clock: deps.clock,
+      mode: options.mode,
+      slugs: { faceMatchLiveness: options.faceMatchLivenessSlug, ocrKtp: options.ocrKtpSlug },
+      poll: { deadlineMs: options.pollDeadlineSeconds * 1000 },
+    },
+    thresholds: { liveness: options.livenessThreshold, similarity: options.similarityThreshold },
+  });
 }
 
 async function trainingSource(deps: ProviderSourceDeps): Promise<ProviderSource> {
   // `--provider-url` points training mode at a sandbox started elsewhere (`npm run sandbox`).
   const sandbox = deps.settings.providerUrl ? null : await startSandbox({ port: 0, clock: deps.clock });
   const root = (deps.settings.providerUrl ?? sandbox?.url ?? '').replace(/\/+$/, '');
-  const provider = createIdentifaiProvider({
-    name: 'sandbox',
-    client: { ...identifaiOptions(deps, `${root}/identifai`), credentials: SANDBOX_IDENTIFAI },
-    thresholds: thresholds(deps.settings),
-  });
-  return {
-    get: async () => provider,
-    sandboxUrl: root,
-    close: async () => sandbox?.close(),
-  };
+  const provider = identifai(deps, `${root}/identifai`, SANDBOX_IDENTIFAI, 'sandbox');
+  return { get: async () => provider, close: async () => sandbox?.close() };
 }
 
-function identifaiSource(deps: ProviderSourceDeps): ProviderSource {
-  // One provider per set of credentials, so the signature stays cached between verifications and a key
-  // changed with `npm run keys` takes effect at the next verification.
+/**
+ * A provider built from keychain credentials. One provider per set of credentials, so cached tokens survive
+ * between verifications and a key changed with `npm run keys` takes effect at the next verification.
+ */
+function keyedSource<P extends CredentialProvider>(
+  deps: ProviderSourceDeps,
+  name: P,
+  build: (credentials: CredentialsFor<P>) => VerificationProvider,
+): ProviderSource {
   let cached: { fingerprint: string; provider: VerificationProvider } | null = null;
   return {
     async get() {
-      const credentials = await loadCredentials(deps.secrets, 'identifai');
-      const fingerprint = `${credentials.accessKey}\n${credentials.secretKey}`;
-      if (cached?.fingerprint !== fingerprint) {
-        const provider = createIdentifaiProvider({
-          name: 'identifai',
-          client: { ...identifaiOptions(deps, deps.settings.providerUrl), credentials },
-          thresholds: thresholds(deps.settings),
-        });
-        cached = { fingerprint, provider };
-      }
+      const credentials = await loadCredentials(deps.secrets, name);
+      const fingerprint = JSON.stringify(credentials);
+      if (cached?.fingerprint !== fingerprint) cached = { fingerprint, provider: build(credentials) };
       return cached.provider;
     },
-    sandboxUrl: null,
     close: async () => undefined,
   };
 }

@@ -1,0 +1,179 @@
+// The faceverify.ai API client: options and defaults, and the three things the provider needs — create (or
+// get the existing) session, read a session's status once, wait for a session to end.
+import { systemClock, type Clock } from '../../lib/clock';
+import type { Fetch } from '../../lib/http-error';
+import { createLogger } from '../../lib/log';
+import { registerSecret } from '../../lib/redact';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../lib/retry';
+import { waitFor, type Jitter } from '../../lib/waiter';
+import { ProviderError } from '../provider';
+import { classify, DEFAULT_AUTH_REJECTIONS, isObject, refusalOf } from './errors';
+import { readCreatedSession, readSessionState, type CreatedSession, type SessionState } from './session';
+import { createTransport, type FaceverifyCredentials } from './transport';
+
+export interface PollSettings {
+  minDelayMs: number;
+  maxDelayMs: number;
+  /** From the first status check; a person is doing a face check, so minutes, not seconds. */
+  deadlineMs: number;
+  jitter?: Jitter;
+}
+
+export interface FaceverifyClientOptions {
+  /** Default https://start.faceverify.ai (the sandbox: `${url}/faceverify`). */
+  baseUrl?: string;
+  credentials: FaceverifyCredentials;
+  fetch?: Fetch;
+  clock?: Clock;
+  random?: () => number;
+  /** Per HTTP request; default 15 000 ms. */
+  timeoutMs?: number;
+  /** Extra attempts after a 5xx, 429, network failure or time-out; default 2. */
+  retries?: number;
+  /** Backoff between those attempts; default 250–4 000 ms. */
+  retryDelay?: { minDelayMs: number; maxDelayMs: number };
+  /** Status polling; default 2 000–5 000 ms between GETs, 600 000 ms (10 min) deadline. */
+  poll?: Partial<PollSettings>;
+  /** Default '/api/v1/session'. */
+  createPath?: string;
+  /** [UNCONFIRMED] the status endpoint; `{sessionId}` is replaced. Default '/api/v1/session/{sessionId}'. */
+  statusPath?: string;
+  /** [UNCONFIRMED] which 400 / success:false bodies mean bad credentials; default DEFAULT_AUTH_REJECTIONS. */
+  authRejections?: readonly RegExp[];
+}
+
+export interface CreateSessionRequest {
+  /** Loket sends the record id: the same identifier returns the existing session. */
+  uniqueIdentifier: string;
+  /** ISO 3166-1 alpha-2, e.g. 'ID'. */
+  country: string;
+  /** [UNCONFIRMED] where the hosted page sends the person when done; only sent when set. */
+  returnUrl?: string;
+  signal?: AbortSignal;
+}
+
+export interface WaitSessionOptions {
+  signal?: AbortSignal;
+  /** Overrides the client's poll settings for this wait. */
+  poll?: Partial<PollSettings>;
+  /** Told after every GET, with the attempt number (for progress). */
+  onPoll?: (attempt: number, state: SessionState) => void;
+}
+
+export interface FaceverifyClient {
+  /** POST /api/v1/session: "create new sessions or get existing session link". */
+  createSession(request: CreateSessionRequest): Promise<CreatedSession>;
+  /** One signed GET of the session's status, no waiting. */
+  getSession(sessionId: string, signal?: AbortSignal): Promise<SessionState>;
+  /** Polls until the status is final (completed, failed, expired); ProviderError('provider_unavailable') at the deadline. */
+  waitForSession(sessionId: string, options?: WaitSessionOptions): Promise<SessionState>;
+}
+
+export const FACEVERIFY_DEFAULTS = {
+  baseUrl: 'https://start.faceverify.ai',
+  timeoutMs: 15_000,
+  retries: DEFAULT_RETRY_POLICY.retries,
+  retryDelay: { minDelayMs: DEFAULT_RETRY_POLICY.minDelayMs, maxDelayMs: DEFAULT_RETRY_POLICY.maxDelayMs },
+  poll: { minDelayMs: 2_000, maxDelayMs: 5_000, deadlineMs: 10 * 60 * 1000 },
+  createPath: '/api/v1/session',
+  statusPath: '/api/v1/session/{sessionId}',
+} as const;
+
+const log = createLogger('faceverify');
+
+export function createFaceverifyClient(options: FaceverifyClientOptions): FaceverifyClient {
+  const clock = options.clock ?? systemClock;
+  const patterns = options.authRejections ?? DEFAULT_AUTH_REJECTIONS;
+  registerSecret(options.credentials.clientId);
+  registerSecret(options.credentials.secretKey);
+  const retry: RetryPolicy = {
+    retries: options.retries ?? FACEVERIFY_DEFAULTS.retries,
+    ...(options.retryDelay ?? FACEVERIFY_DEFAULTS.retryDelay),
+  };
+  const send = createTransport({
+    baseUrl: options.baseUrl ?? FACEVERIFY_DEFAULTS.baseUrl,
+    credentials: options.credentials,
+    fetch: options.fetch ?? globalThis.fetch,
+    clock,
+    random: options.random,
+    timeoutMs: options.timeoutMs ?? FACEVERIFY_DEFAULTS.timeoutMs,
+    retry,
+  });
+  const createPath = options.createPath ?? FACEVERIFY_DEFAULTS.createPath;
+  const statusPath = options.statusPath ?? FACEVERIFY_DEFAULTS.statusPath;
+  const poll = { ...FACEVERIFY_DEFAULTS.poll, ...options.poll };
+
+  const getSession = async (sessionId: string, signal?: AbortSignal): Promise<SessionState> => {
+    const what = 'the session status';
+    let body: unknown;
+    try {
+      ({ body } = await send({
+        method: 'GET',
+        path: statusPath.replace('{sessionId}', encodeURIComponent(sessionId)),
+        signal,
+      }));
+    } catch (error) {
+      throw classify(error, what, patterns);
+    }
+    const state = readSessionState(body, sessionId);
+    if (state) return state;
+    if (isObject(body) && body.success === false) throw refusalOf(body, what, patterns);
+    throw new ProviderError(
+      'provider_unavailable',
+      'faceverify answered the status request without a status.',
+    );
+  };
+
+  return {
+    async createSession(request) {
+      const what = 'the session request';
+      // Key order is the seed's: {country, uniqueIdentifier}.
+      const body: Record<string, string> = {
+        country: request.country,
+        uniqueIdentifier: request.uniqueIdentifier,
+      };
+      if (request.returnUrl) body.returnUrl = request.returnUrl;
+      let answer: unknown;
+      try {
+        ({ body: answer } = await send({ method: 'POST', path: createPath, body, signal: request.signal }));
+      } catch (error) {
+        throw classify(error, what, patterns);
+      }
+      const session = readCreatedSession(answer);
+      if (!session) {
+        if (isObject(answer) && answer.success === false) throw refusalOf(answer, what, patterns);
+        throw new ProviderError(
+          'provider_unavailable',
+          'faceverify answered the session request without a session id, token and link.',
+        );
+      }
+      registerSecret(session.token);
+      log.info('session ready', { sessionId: session.sessionId });
+      return session;
+    },
+
+    getSession,
+
+    async waitForSession(sessionId, waitOptions = {}) {
+      const settings = { ...poll, ...waitOptions.poll };
+      const outcome = await waitFor<SessionState>({
+        ...settings,
+        clock,
+        random: options.random,
+        signal: waitOptions.signal,
+        poll: async (attempt) => {
+          const state = await getSession(sessionId, waitOptions.signal);
+          waitOptions.onPoll?.(attempt, state);
+          return state.status === 'pending' ? { done: false } : { done: true, value: state };
+        },
+      });
+      if (outcome.state === 'timeout') {
+        throw new ProviderError(
+          'provider_unavailable',
+          `The faceverify session had not ended after ${Math.round(settings.deadlineMs / 1000)} s (${outcome.attempts} checks); it will be checked again.`,
+        );
+      }
+      return outcome.value;
+    },
+  };
+}

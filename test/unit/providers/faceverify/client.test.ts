@@ -1,0 +1,263 @@
+// The client's own decisions, over a scripted fetch: what is signed and sent, and how answers are classified.
+import { describe, expect, it } from 'vitest';
+import type { Fetch } from '../../../../main/lib/http-error';
+import { createFaceverifyClient } from '../../../../main/providers/faceverify/client';
+import { FaceverifyRejection } from '../../../../main/providers/faceverify/errors';
+import { signRequest } from '../../../../main/providers/faceverify/signature';
+import { ProviderError } from '../../../../main/providers/provider';
+import { FakeClock } from '../../lib/fake-clock';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  /** The body exactly as handed to fetch. */
+  body: string | undefined;
+}
+
+type Answer = { status: number; body?: unknown } | 'network-error';
+
+function scripted(script: (request: Seen, index: number) => Answer): { fetch: Fetch; seen: Seen[] } {
+  const seen: Seen[] = [];
+  const fetchStub: Fetch = async (input, init) => {
+    const request: Seen = {
+      method: init?.method ?? 'GET',
+      url: typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+      headers: Object.fromEntries(new Headers(init?.headers).entries()),
+      body: typeof init?.body === 'string' ? init.body : undefined,
+    };
+    seen.push(request);
+    const answer = script(request, seen.length - 1);
+    if (answer === 'network-error') throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
+    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  };
+  return { fetch: fetchStub, seen };
+}
+
+const CREDENTIALS = { clientId: 'client-abc', secretKey: 'secret-xyz-123' };
+const CREATED = {
+  status: 200,
+  body: {
+    success: true,
+    data: {
+      sessionId: 'sess-1',
+      baseUrl: 'https://fv.test',
+      Token: 'tok-abcdef',
+      url: 'https://fv.test/new/tok-abcdef',
+    },
+  },
+};
+const status = (word: string, result?: unknown) => ({
+  status: 200,
+  body: { success: true, data: { sessionId: 'sess-1', status: word, ...(result ? { result } : {}) } },
+});
+
+function client(fetchFn: Fetch, clock = new FakeClock()) {
+  return createFaceverifyClient({
+    baseUrl: 'https://fv.test/',
+    credentials: CREDENTIALS,
+    fetch: fetchFn,
+    clock,
+    random: () => 0,
+    retries: 2,
+    retryDelay: { minDelayMs: 10, maxDelayMs: 20 },
+    poll: { minDelayMs: 1_000, maxDelayMs: 2_000, deadlineMs: 10_000 },
+  });
+}
+
+describe('createSession', () => {
+  it('POSTs the seed body, and signs exactly the string it sends', async () => {
+    const { fetch, seen } = scripted(() => CREATED);
+    const session = await client(fetch).createSession({ uniqueIdentifier: 'REC000001', country: 'ID' });
+    expect(session).toEqual({
+      sessionId: 'sess-1',
+      url: 'https://fv.test/new/tok-abcdef',
+      token: 'tok-abcdef',
+      baseUrl: 'https://fv.test',
+    });
+    const [request] = seen;
+    expect(request?.method).toBe('POST');
+    expect(request?.url).toBe('https://fv.test/api/v1/session');
+    expect(request?.body).toBe('{"country":"ID","uniqueIdentifier":"REC000001"}');
+    expect(request?.headers['content-type']).toBe('application/json');
+    expect(request?.headers['x-auth-client']).toBe('client-abc');
+    expect(request?.headers['x-hmac-signature']).toBe(
+      signRequest({
+        method: 'POST',
+        url: 'https://fv.test/api/v1/session',
+        contentType: 'application/json',
+        body: request?.body ?? '',
+        ...CREDENTIALS,
+      }),
+    );
+  });
+
+  it('sends returnUrl only when asked to', async () => {
+    const { fetch, seen } = scripted(() => CREATED);
+    await client(fetch).createSession({
+      uniqueIdentifier: 'R1',
+      country: 'ID',
+      returnUrl: 'https://kiosk.test/back',
+    });
+    expect(seen[0]?.body).toBe(
+      '{"country":"ID","uniqueIdentifier":"R1","returnUrl":"https://kiosk.test/back"}',
+    );
+  });
+
+  it.each([
+    ['MISSING_CLIENT', { success: false, code: 'MISSING_CLIENT', message: 'x-auth-client is required' }],
+    ['UNKNOWN_CLIENT', { success: false, code: 'UNKNOWN_CLIENT', message: 'Unknown client' }],
+    ['MISSING_SIGNATURE', { success: false, code: 'MISSING_SIGNATURE', message: 'header required' }],
+    ['INVALID_SIGNATURE', { success: false, code: 'INVALID_SIGNATURE', message: 'Invalid HMAC signature' }],
+    ['a message only', { success: false, message: 'Invalid signature' }],
+  ])('a 400 for credentials (%s) is provider_auth', async (_name, body) => {
+    const { fetch, seen } = scripted(() => ({ status: 400, body }));
+    const error = await client(fetch)
+      .createSession({ uniqueIdentifier: 'R1', country: 'ID' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as ProviderError).code).toBe('provider_auth');
+    expect(seen).toHaveLength(1);
+  });
+
+  it('any other 400 is a permanent refusal', async () => {
+    const { fetch } = scripted(() => ({
+      status: 400,
+      body: { success: false, message: 'country is not supported' },
+    }));
+    const error = await client(fetch)
+      .createSession({ uniqueIdentifier: 'R1', country: 'XX' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FaceverifyRejection);
+    expect((error as Error).message).toContain('country is not supported');
+  });
+
+  it('401 and 403 are provider_auth', async () => {
+    for (const code of [401, 403]) {
+      const { fetch } = scripted(() => ({ status: code, body: { success: false } }));
+      await expect(
+        client(fetch).createSession({ uniqueIdentifier: 'R1', country: 'ID' }),
+      ).rejects.toMatchObject({ code: 'provider_auth' });
+    }
+  });
+
+  it('a 200 with success:false is read as the refusal it is', async () => {
+    const { fetch } = scripted(() => ({ status: 200, body: { success: false, code: 'INVALID_SIGNATURE' } }));
+    await expect(
+      client(fetch).createSession({ uniqueIdentifier: 'R1', country: 'ID' }),
+    ).rejects.toMatchObject({
+      code: 'provider_auth',
+    });
+  });
+
+  it('retries 5xx and network failures a bounded number of times, then provider_unavailable', async () => {
+    const { fetch, seen } = scripted((_r, i) => (i === 0 ? 'network-error' : { status: 503 }));
+    await expect(
+      client(fetch).createSession({ uniqueIdentifier: 'R1', country: 'ID' }),
+    ).rejects.toMatchObject({
+      name: 'ProviderError',
+      code: 'provider_unavailable',
+    });
+    expect(seen).toHaveLength(3);
+  });
+
+  it('a retried POST is the same bytes with the same signature', async () => {
+    const { fetch, seen } = scripted((_r, i) => (i === 0 ? { status: 502 } : CREATED));
+    await client(fetch).createSession({ uniqueIdentifier: 'R1', country: 'ID' });
+    expect(seen).toHaveLength(2);
+    expect(seen[1]?.body).toBe(seen[0]?.body);
+    expect(seen[1]?.headers['x-hmac-signature']).toBe(seen[0]?.headers['x-hmac-signature']);
+  });
+
+  it('a 200 without a usable session is provider_unavailable', async () => {
+    const { fetch } = scripted(() => ({ status: 200, body: { success: true, data: { sessionId: 'x' } } }));
+    await expect(
+      client(fetch).createSession({ uniqueIdentifier: 'R1', country: 'ID' }),
+    ).rejects.toMatchObject({
+      code: 'provider_unavailable',
+    });
+  });
+});
+
+describe('getSession / waitForSession', () => {
+  it('GETs the status path signed with an empty body and no body sent', async () => {
+    const { fetch, seen } = scripted(() => status('pending'));
+    const state = await client(fetch).getSession('sess/1');
+    expect(state.status).toBe('pending');
+    const [request] = seen;
+    expect(request?.method).toBe('GET');
+    expect(request?.url).toBe('https://fv.test/api/v1/session/sess%2F1');
+    expect(request?.body).toBeUndefined();
+    expect(request?.headers['x-hmac-signature']).toBe(
+      signRequest({
+        method: 'GET',
+        url: 'https://fv.test/api/v1/session/sess%2F1',
+        contentType: 'application/json',
+        body: '',
+        ...CREDENTIALS,
+      }),
+    );
+  });
+
+  it('uses a configured status path', async () => {
+    const { fetch, seen } = scripted(() => status('pending'));
+    await createFaceverifyClient({
+      baseUrl: 'https://fv.test',
+      credentials: CREDENTIALS,
+      fetch,
+      statusPath: '/api/v2/sessions/{sessionId}/result',
+    }).getSession('s9');
+    expect(seen[0]?.url).toBe('https://fv.test/api/v2/sessions/s9/result');
+  });
+
+  it('polls with backoff until the session ends', async () => {
+    const clock = new FakeClock();
+    const answers = [
+      status('pending'),
+      status('pending'),
+      status('completed', { liveness: 0.9, live: true }),
+    ];
+    const { fetch, seen } = scripted((_r, i) => answers[i] ?? status('pending'));
+    const polls: number[] = [];
+    const state = await client(fetch, clock).waitForSession('sess-1', { onPoll: (n) => polls.push(n) });
+    expect(state.status).toBe('completed');
+    expect(seen).toHaveLength(3);
+    expect(polls).toEqual([1, 2, 3]);
+    expect(clock.sleeps).toEqual([1_000, 1_000]);
+  });
+
+  it('gives up at the deadline with provider_unavailable', async () => {
+    const clock = new FakeClock();
+    const { fetch } = scripted(() => status('pending'));
+    await expect(client(fetch, clock).waitForSession('sess-1')).rejects.toMatchObject({
+      code: 'provider_unavailable',
+    });
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(10_000);
+  });
+
+  it('a per-wait poll setting overrides the client', async () => {
+    const clock = new FakeClock();
+    const { fetch } = scripted(() => status('pending'));
+    await expect(
+      client(fetch, clock).waitForSession('sess-1', { poll: { deadlineMs: 3_000 } }),
+    ).rejects.toMatchObject({ code: 'provider_unavailable' });
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(3_000);
+  });
+
+  it('a 404 is a refusal that marks the session as gone', async () => {
+    const { fetch } = scripted(() => ({ status: 404, body: { success: false, code: 'SESSION_NOT_FOUND' } }));
+    const error = await client(fetch)
+      .getSession('nope')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FaceverifyRejection);
+    expect((error as FaceverifyRejection).sessionGone).toBe(true);
+  });
+
+  it('an unreadable 200 is provider_unavailable', async () => {
+    const { fetch } = scripted(() => ({ status: 200, body: '<html></html>' }));
+    await expect(client(fetch).getSession('s')).rejects.toMatchObject({ code: 'provider_unavailable' });
+  });
+});
