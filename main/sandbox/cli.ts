@@ -1,4 +1,8 @@
-// `npm run sandbox -- --port 8787 [--submission-token-ttl 300] [--latency 0] [--job-duration 400]`
+// `npm run sandbox -- --port 8787 [--submission-token-ttl 300] [--latency 0] [--job-duration 400]
+//   [--error-rate 0.1] [--rate-limit-rate 0.05 --retry-after 2] [--timeout-rate 0.05] [--malformed-rate 0.05]
+//   [--fault-after-handling-rate 0.05 --fault-after-handling-as error|drop] [--stuck-jobs] [--seed 42]`
+// (the fault flags: faults/policy.ts; change them at run time with PUT /_sandbox/faults).
+// State (tokens, jobs, sessions) is in memory only: a restart on the same port is a provider that lost it.
 // Prints the base URL on a line of its own once listening (scripts wait for that line), closes on
 // SIGINT/SIGTERM. Logs go to stderr so stdout carries only the URL.
 import { createLogger } from '../lib/log';

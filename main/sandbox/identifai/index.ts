@@ -27,6 +27,8 @@ export interface IdentifaiDeps {
   registry: JobRegistry;
   submissionTokenTtlMs: number;
   jobDurationMs: number;
+  /** The sandbox's fault switch: jobs stay "on going" while it is set. */
+  faults?: { readonly stuck: boolean };
 }
 
 export function createIdentifaiSandbox(deps: IdentifaiDeps, options: IdentifaiSandboxOptions = {}): Router {
@@ -39,7 +41,7 @@ export function createIdentifaiSandbox(deps: IdentifaiDeps, options: IdentifaiSa
     credentials,
     hmac: { credentials, clock: deps.clock, maxAgeMs: ttl === undefined || ttl === null ? null : ttl * 1000 },
     tokens: new SubmissionTokenStore(deps.clock, deps.submissionTokenTtlMs),
-    jobs: new IdentifaiJobStore(deps.clock, deps.jobDurationMs),
+    jobs: new IdentifaiJobStore(deps.clock, deps.jobDurationMs, deps.faults),
     registry: deps.registry,
     messages: resolveMessages(options.messages),
     catalogue: options.catalogue ?? DEFAULT_CATALOGUE,

@@ -65,6 +65,8 @@ export interface IncodeSandboxOptions {
 export interface IncodeDeps {
   clock: Clock;
   registry: JobRegistry;
+  /** The sandbox's fault switch: onboarding never finishes while it is set. */
+  faults?: { readonly stuck: boolean };
 }
 
 export function createIncodeSandbox(deps: IncodeDeps, options: IncodeSandboxOptions = {}): Router {
@@ -82,6 +84,7 @@ export function createIncodeSandbox(deps: IncodeDeps, options: IncodeSandboxOpti
       stepDelayMs: options.stepDelayMs ?? DEFAULT_STEP_DELAY_MS,
       sessionTtlMs,
       finishOnFaceValidation: options.finishOnFaceValidation ?? true,
+      faults: deps.faults,
     },
     thresholds: {
       faceMatch: options.faceMatchThreshold ?? DEFAULT_THRESHOLDS.faceMatch,

@@ -7,6 +7,8 @@
 //                                         the seed's advice), or — with finishOnFaceValidation false — once
 //                                         /omni/finish-status was called
 //   any state but ONBOARDING_FINISHED --(session older than the TTL)--> EXPIRED
+// While the fault switch `stuck` is set (PUT /_sandbox/faults {"stuckJobs":true}) ONBOARDING_FINISHED is never
+// reached; the earlier steps go on as usual.
 export const ONBOARDING_STATUSES = [
   'UNKNOWN',
   'ID_VALIDATION_FINISHED',
@@ -32,6 +34,8 @@ export interface StatusTiming {
   stepDelayMs: number;
   sessionTtlMs: number;
   finishOnFaceValidation: boolean;
+  /** The sandbox's fault switch, read on every call. */
+  faults?: { readonly stuck: boolean };
 }
 
 export interface Timeline {
@@ -51,7 +55,9 @@ export function timeline(m: Milestones, t: StatusTiming): Timeline {
       ? null
       : Math.max(m.faceProcessedAt + step, postProcessing);
   let onboarding: number | null = null;
-  if (t.finishOnFaceValidation) {
+  if (t.faults?.stuck) {
+    onboarding = null;
+  } else if (t.finishOnFaceValidation) {
     onboarding = faceValidation === null ? null : faceValidation + step;
   } else if (m.finishRequestedAt !== null) {
     // Completing the session waits for whatever is still being processed.

@@ -1,6 +1,5 @@
 // Raw HTTP helpers for the faceverify sandbox tests: signed calls built by hand (so the tests see status codes
 // and exact bodies), the hosted page's own result POST, and a clock the tests can push forward.
-import { systemClock, type Clock } from '../../../../main/lib/clock';
 import { signRequest } from '../../../../main/providers/faceverify/signature';
 import { SANDBOX_FACEVERIFY } from '../../../../main/sandbox/credentials';
 
@@ -83,18 +82,7 @@ export function sessionData(reply: Reply): SessionData {
 }
 
 /** Real time plus an offset the test can push forward (session expiry) without waiting. */
-export class ShiftClock implements Clock {
-  offset = 0;
-  now(): number {
-    return Date.now() + this.offset;
-  }
-  sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    return systemClock.sleep(ms, signal);
-  }
-  advance(ms: number): void {
-    this.offset += ms;
-  }
-}
+export { ShiftClock } from '../../../support/clocks';
 
 export async function sandboxJobs(sandboxUrl: string): Promise<Array<Record<string, unknown>>> {
   const reply = await call(`${sandboxUrl}/_sandbox/jobs`);
