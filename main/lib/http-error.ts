@@ -2,7 +2,11 @@
 // the status, never from request headers or bodies, so logging it leaks nothing.
 import { redact } from './redact';
 
-export type HttpFailureKind = 'network' | 'timeout' | 'http';
+/** 'malformed': a 2xx answer whose body is not the JSON promised (cut off on the way, a broken proxy). */
+export type HttpFailureKind = 'network' | 'timeout' | 'http' | 'malformed';
+
+/** Network failures that happen before a request leaves the machine: the provider never saw it. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 export class HttpError extends Error {
   override readonly name = 'HttpError';
@@ -13,12 +17,22 @@ export class HttpError extends Error {
     readonly status: number | null,
     /** The response body (parsed JSON when it was JSON), kept for mapping; redact before logging. */
     readonly body: unknown,
-    detail?: string,
+    readonly detail?: string,
+    /** What a 429 (or 503) answer's Retry-After asked for, in milliseconds. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(redact(`${method} ${stripQuery(url)} → ${status ?? kind}${detail ? `: ${detail}` : ''}`));
   }
 
-  /** 5xx, 429, network failures and time-outs are worth another try; other 4xx are not. */
+  /**
+   * True when the provider certainly did not act on the request: it was refused before sending, or
+   * answered 429. Anything else (a time-out, a 5xx, a cut-off answer) may have been handled.
+   */
+  get neverHandled(): boolean {
+    return (this.kind === 'network' && NEVER_SENT.has(this.detail ?? '')) || this.status === 429;
+  }
+
+  /** 5xx, 429, network failures, time-outs and cut-off answers are worth another try; other 4xx are not. */
   get retryable(): boolean {
     return this.kind !== 'http' || this.status === null || this.status >= 500 || this.status === 429;
   }

@@ -11,6 +11,11 @@ export interface HttpRequest {
   headers?: Readonly<Record<string, string>>;
   /** Sent as JSON when defined. */
   body?: unknown;
+  /**
+   * Sent exactly as given instead of `body`, for a body that must match what was signed; the caller's
+   * headers then carry the Content-Type.
+   */
+  rawBody?: string;
   /** Covers connecting, the headers and the whole body. */
   timeoutMs: number;
   /** The caller's cancellation: it rejects with the abort reason, never with an HttpError. */
@@ -44,11 +49,18 @@ export async function requestJson(fetchFn: Fetch, request: HttpRequest): Promise
     const response = await fetchFn(url, {
       method,
       headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      body: request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
       signal: controller.signal,
     });
-    const body = parseBody(await response.text());
-    if (!response.ok) throw new HttpError('http', method, url, response.status, body);
+    const text = await response.text();
+    const body = parseBody(text);
+    if (!response.ok) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+      throw new HttpError('http', method, url, response.status, body, undefined, retryAfterMs);
+    }
+    if (typeof body === 'string' && looksLikeJson(response.headers.get('content-type'), text)) {
+      throw new HttpError('malformed', method, url, response.status, null, 'the answer is not valid JSON');
+    }
     return { status: response.status, body };
   } catch (error) {
     if (error instanceof HttpError) throw error;
@@ -61,6 +73,19 @@ export async function requestJson(fetchFn: Fetch, request: HttpRequest): Promise
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** Retry-After is seconds or an HTTP date (RFC 9110); anything else is ignored. */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/** A body that claims to be JSON (by its type or its first character) but does not parse. */
+function looksLikeJson(contentType: string | null, text: string): boolean {
+  return (contentType ?? '').includes('json') || /^\s*[[{]/.test(text);
 }
 
 function parseBody(text: string): unknown {

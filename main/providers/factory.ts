@@ -8,13 +8,16 @@ import type { Clock } from '../lib/clock';
 import type { Fetch } from '../lib/http-error';
 import { SANDBOX_IDENTIFAI } from '../sandbox/credentials';
 import { startSandbox } from '../sandbox/server';
-import { createFaceverifyProvider } from './faceverify';
+import { createFaceverifyProvider, FACEVERIFY_DEFAULTS } from './faceverify';
+import { IDENTIFAI_DEFAULTS } from './identifai';
 import { createIdentifaiProvider } from './identifai/provider';
-import { createIncodeProvider } from './incode';
+import { createIncodeProvider, INCODE_DEFAULTS } from './incode';
 import type { VerificationProvider } from './provider';
 
 export interface ProviderSource {
   get(): Promise<VerificationProvider>;
+  /** What the sync engine's light health probe asks (any HTTP answer means reachable). */
+  readonly probeUrl: string;
   close(): Promise<void>;
 }
 
@@ -36,11 +39,11 @@ export async function createProviderSource(deps: ProviderSourceDeps): Promise<Pr
     case 'sandbox':
       return trainingSource(deps);
     case 'identifai':
-      return keyedSource(deps, 'identifai', (credentials) =>
+      return keyedSource(deps, 'identifai', baseUrl ?? IDENTIFAI_DEFAULTS.baseUrl, (credentials) =>
         identifai(deps, baseUrl, credentials, 'identifai'),
       );
     case 'incode':
-      return keyedSource(deps, 'incode', ({ apiKey }) =>
+      return keyedSource(deps, 'incode', baseUrl ?? INCODE_DEFAULTS.baseUrl, ({ apiKey }) =>
         createIncodeProvider({
           client: {
             baseUrl,
@@ -49,14 +52,21 @@ export async function createProviderSource(deps: ProviderSourceDeps): Promise<Pr
             clock,
             configurationId: settings.incode.configurationId,
             countryCode: settings.incode.countryCode,
+            timeoutMs: settings.sync.requestTimeoutSeconds * 1000,
             poll: { deadlineMs: settings.incode.pollDeadlineSeconds * 1000 },
           },
         }),
       );
     case 'faceverify':
-      return keyedSource(deps, 'faceverify', (credentials) =>
+      return keyedSource(deps, 'faceverify', baseUrl ?? FACEVERIFY_DEFAULTS.baseUrl, (credentials) =>
         createFaceverifyProvider({
-          client: { baseUrl, credentials, fetch, clock },
+          client: {
+            baseUrl,
+            credentials,
+            fetch,
+            clock,
+            timeoutMs: settings.sync.requestTimeoutSeconds * 1000,
+          },
           display: settings.faceverify.display,
           country: settings.faceverify.country,
           poll: { deadlineMs: settings.faceverify.sessionDeadlineSeconds * 1000 },
@@ -83,6 +93,7 @@ function identifai(
       clock: deps.clock,
       mode: options.mode,
       slugs: { faceMatchLiveness: options.faceMatchLivenessSlug, ocrKtp: options.ocrKtpSlug },
+      timeoutMs: deps.settings.sync.requestTimeoutSeconds * 1000,
       poll: { deadlineMs: options.pollDeadlineSeconds * 1000 },
     },
     thresholds: { liveness: options.livenessThreshold, similarity: options.similarityThreshold },
@@ -94,7 +105,11 @@ async function trainingSource(deps: ProviderSourceDeps): Promise<ProviderSource>
   const sandbox = deps.settings.providerUrl ? null : await startSandbox({ port: 0, clock: deps.clock });
   const root = (deps.settings.providerUrl ?? sandbox?.url ?? '').replace(/\/+$/, '');
   const provider = identifai(deps, `${root}/identifai`, SANDBOX_IDENTIFAI, 'sandbox');
-  return { get: async () => provider, close: async () => sandbox?.close() };
+  return {
+    get: async () => provider,
+    probeUrl: `${root}/_sandbox/health`,
+    close: async () => sandbox?.close(),
+  };
 }
 
 /**
@@ -104,6 +119,7 @@ async function trainingSource(deps: ProviderSourceDeps): Promise<ProviderSource>
 function keyedSource<P extends CredentialProvider>(
   deps: ProviderSourceDeps,
   name: P,
+  probeUrl: string,
   build: (credentials: CredentialsFor<P>) => VerificationProvider,
 ): ProviderSource {
   let cached: { fingerprint: string; provider: VerificationProvider } | null = null;
@@ -114,6 +130,7 @@ function keyedSource<P extends CredentialProvider>(
       if (cached?.fingerprint !== fingerprint) cached = { fingerprint, provider: build(credentials) };
       return cached.provider;
     },
+    probeUrl,
     close: async () => undefined,
   };
 }

@@ -13,6 +13,13 @@ export interface StepContext {
   images: Readonly<Record<ImageKind, Buffer>>;
   /** Outputs of steps saved in earlier runs of this record, by step name. */
   saved: Readonly<Record<string, unknown>>;
+  /**
+   * Call right before sending a request that creates something billable at the provider (a job, a
+   * session, an upload). Together with `save` it brackets the one window Loket cannot close: the request
+   * was sent but its answer was not saved (a crash, a lost answer). A run that finds such an open bracket
+   * logs it; the step is then sent again.
+   */
+  sending(step: string): void;
   /** Persist a step's output (job id, session token…) in the same transaction that marks it done. */
   save(step: string, output: unknown): void;
   /** Forget a saved step, so the next run does it again (a retaken photo must be uploaded anew). */
@@ -46,6 +53,8 @@ export class ProviderError extends Error {
       'provider_auth' | 'provider_unavailable' | 'credentials_missing' | 'keychain_locked'
     >,
     message: string,
+    /** How long the provider asked us to wait (HTTP 429 Retry-After), when it did. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
   }

@@ -14,6 +14,8 @@ export interface RecordingContext {
   forgotten: string[];
   progress: Array<[ProgressStep, number]>;
   actions: Array<CustomerAction | null>;
+  /** Steps announced with `sending`, in order: each should be followed by its `save`. */
+  sent: string[];
 }
 
 export function recordingContext(
@@ -27,11 +29,13 @@ export function recordingContext(
     forgotten: [],
     progress: [],
     actions: [],
+    sent: [],
   };
   const ctx: StepContext = {
     recordId: options.recordId ?? 'LOKETTEST0001',
     images,
     saved: { ...saved },
+    sending: (step) => recording.sent.push(step),
     save: (step, output) => {
       recording.saves.push([step, output]);
       saved[step] = output;

@@ -1,12 +1,11 @@
 // The faceverify.ai API client: options and defaults, and the three things the provider needs — create (or
 // get the existing) session, read a session's status once, wait for a session to end.
-import { systemClock, type Clock } from '../../lib/clock';
-import type { Fetch } from '../../lib/http-error';
 import { createLogger } from '../../lib/log';
 import { registerSecret } from '../../lib/redact';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../lib/retry';
+import { DEFAULT_RETRY_POLICY } from '../../lib/retry';
 import { waitFor, type Jitter } from '../../lib/waiter';
 import { ProviderError } from '../provider';
+import { transportSettings, type ClientTransportOptions } from '../shared/transport';
 import { classify, DEFAULT_AUTH_REJECTIONS, isObject, refusalOf } from './errors';
 import { readCreatedSession, readSessionState, type CreatedSession, type SessionState } from './session';
 import { createTransport, type FaceverifyCredentials } from './transport';
@@ -19,19 +18,12 @@ export interface PollSettings {
   jitter?: Jitter;
 }
 
-export interface FaceverifyClientOptions {
+export interface FaceverifyClientOptions extends ClientTransportOptions {
   /** Default https://start.faceverify.ai (the sandbox: `${url}/faceverify`). */
   baseUrl?: string;
   credentials: FaceverifyCredentials;
-  fetch?: Fetch;
-  clock?: Clock;
-  random?: () => number;
   /** Per HTTP request; default 15 000 ms. */
   timeoutMs?: number;
-  /** Extra attempts after a 5xx, 429, network failure or time-out; default 2. */
-  retries?: number;
-  /** Backoff between those attempts; default 250–4 000 ms. */
-  retryDelay?: { minDelayMs: number; maxDelayMs: number };
   /** Status polling; default 2 000–5 000 ms between GETs, 600 000 ms (10 min) deadline. */
   poll?: Partial<PollSettings>;
   /** Default '/api/v1/session'. */
@@ -82,23 +74,12 @@ export const FACEVERIFY_DEFAULTS = {
 const log = createLogger('faceverify');
 
 export function createFaceverifyClient(options: FaceverifyClientOptions): FaceverifyClient {
-  const clock = options.clock ?? systemClock;
+  const settings = transportSettings(options, FACEVERIFY_DEFAULTS);
+  const { clock } = settings;
   const patterns = options.authRejections ?? DEFAULT_AUTH_REJECTIONS;
   registerSecret(options.credentials.clientId);
   registerSecret(options.credentials.secretKey);
-  const retry: RetryPolicy = {
-    retries: options.retries ?? FACEVERIFY_DEFAULTS.retries,
-    ...(options.retryDelay ?? FACEVERIFY_DEFAULTS.retryDelay),
-  };
-  const send = createTransport({
-    baseUrl: options.baseUrl ?? FACEVERIFY_DEFAULTS.baseUrl,
-    credentials: options.credentials,
-    fetch: options.fetch ?? globalThis.fetch,
-    clock,
-    random: options.random,
-    timeoutMs: options.timeoutMs ?? FACEVERIFY_DEFAULTS.timeoutMs,
-    retry,
-  });
+  const send = createTransport({ ...settings, credentials: options.credentials });
   const createPath = options.createPath ?? FACEVERIFY_DEFAULTS.createPath;
   const statusPath = options.statusPath ?? FACEVERIFY_DEFAULTS.statusPath;
   const poll = { ...FACEVERIFY_DEFAULTS.poll, ...options.poll };

@@ -2,6 +2,9 @@
 // Messages are built from our own words plus HttpError's already-redacted message: never a body or header.
 import { HttpError } from '../../lib/http-error';
 import { ProviderError } from '../provider';
+import { isObject, ProviderRejection, unreachable } from '../shared/errors';
+
+export { isObject };
 
 /**
  * [UNCONFIRMED] The four documented "400 - case 1..4" bodies are not public. The likely causes are credential
@@ -16,22 +19,16 @@ export const DEFAULT_AUTH_REJECTIONS: readonly RegExp[] = [
 ];
 
 /** A permanent refusal of this request: the record fails with provider_rejected. */
-export class FaceverifyRejection extends Error {
+export class FaceverifyRejection extends ProviderRejection {
   override readonly name = 'FaceverifyRejection';
-  readonly code = 'provider_rejected';
   constructor(
     message: string,
-    /** The answer's body, for audit. */
-    readonly body: unknown = null,
+    body: unknown = null,
     /** Set when the session is gone for good (unknown or expired): the saved step is forgotten. */
     readonly sessionGone = false,
   ) {
-    super(message);
+    super(message, body);
   }
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The `code` and `message` of a `{success:false, code?, message?}` body, '' when absent. */
@@ -62,12 +59,7 @@ export function refusalOf(body: unknown, what: string, patterns: readonly RegExp
 /** The one place a raw failure becomes a ProviderError, a FaceverifyRejection, or goes through unchanged. */
 export function classify(error: unknown, what: string, patterns: readonly RegExp[]): unknown {
   if (!(error instanceof HttpError)) return error;
-  if (error.retryable) {
-    return new ProviderError(
-      'provider_unavailable',
-      `faceverify could not be reached for ${what}: ${error.message}`,
-    );
-  }
+  if (error.retryable) return unreachable('faceverify', what, error);
   if (error.status === 401 || error.status === 403) {
     return new ProviderError(
       'provider_auth',

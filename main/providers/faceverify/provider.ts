@@ -32,10 +32,10 @@
  * `returnUrl` [UNCONFIRMED] is sent only when configured.
  */
 import { abortReason, systemClock, type Clock } from '../../lib/clock';
-import { HttpError } from '../../lib/http-error';
 import { createLogger } from '../../lib/log';
-import { describeError, redact, registerSecret } from '../../lib/redact';
+import { describeError, registerSecret } from '../../lib/redact';
 import type { ProviderResult, StepContext, VerificationProvider } from '../provider';
+import { mapFailure as mapSharedFailure, stopIfAborted } from '../shared/failures';
 import {
   createFaceverifyClient,
   type FaceverifyClient,
@@ -174,19 +174,12 @@ function finish(ctx: StepContext, state: SessionState): ProviderResult {
   return decide(state);
 }
 
-function stopIfAborted(ctx: StepContext): void {
-  if (ctx.signal.aborted) throw abortReason(ctx.signal);
-}
-
-/** Permanent failures become results; everything else (ProviderError, transient HttpError) is thrown on. */
+/** A session gone for good is forgotten, so the next run starts a new one; then as every provider does. */
 function mapFailure(error: unknown, ctx: StepContext): ProviderResult {
-  if (error instanceof FaceverifyRejection) {
-    log.warn('faceverify rejected the request', { recordId: ctx.recordId, error: describeError(error) });
-    if (error.sessionGone) ctx.forget(SESSION_STEP);
-    return { kind: 'failed', code: 'provider_rejected', message: redact(error.message), raw: error.body };
-  }
-  if (error instanceof HttpError && !error.retryable) {
-    return { kind: 'failed', code: 'provider_rejected', message: error.message, raw: error.body };
-  }
-  throw error;
+  if (error instanceof FaceverifyRejection && error.sessionGone) ctx.forget(SESSION_STEP);
+  return mapSharedFailure(error, ctx.recordId, {
+    provider: 'faceverify',
+    log,
+    rejection: FaceverifyRejection,
+  });
 }

@@ -1,11 +1,9 @@
-// One signed HTTP call to faceverify: base URL, the HMAC headers, a time-out and bounded retries of transient
-// failures in one place. The JSON body is serialised once, here, and that exact string is both signed and
-// sent (lib/http's requestJson serialises on its own, so it cannot be used for a signed body).
-import { abortReason, type Clock } from '../../lib/clock';
-import { HttpError, type Fetch } from '../../lib/http-error';
+// One signed HTTP call to faceverify: the shared transport (base URL, time-out, bounded retries of transient
+// failures) with the HMAC headers. The JSON body is serialised once, here, and that exact string is both
+// signed and sent (as the request's raw body).
 import type { HttpResponse } from '../../lib/http';
 import { createLogger } from '../../lib/log';
-import { withRetry, type RetryPolicy } from '../../lib/retry';
+import { createJsonTransport, type TransportSettings } from '../shared/transport';
 import { CLIENT_HEADER, JSON_CONTENT_TYPE, SIGNATURE_HEADER, signRequest } from './signature';
 
 export interface FaceverifyCredentials {
@@ -14,14 +12,8 @@ export interface FaceverifyCredentials {
   secretKey: string;
 }
 
-export interface TransportOptions {
-  baseUrl: string;
+export interface TransportOptions extends TransportSettings {
   credentials: FaceverifyCredentials;
-  fetch: Fetch;
-  clock: Clock;
-  random?: () => number;
-  timeoutMs: number;
-  retry: RetryPolicy;
 }
 
 export interface SignedRequest {
@@ -38,111 +30,35 @@ export type Send = (request: SignedRequest) => Promise<HttpResponse>;
 const log = createLogger('faceverify');
 
 export function createTransport(options: TransportOptions): Send {
-  const base = options.baseUrl.replace(/\/+$/, '');
+  const transport = createJsonTransport(options, {
+    log,
+    message: 'retrying faceverify request',
+    fields: ({ method, path }) => ({ method, path: redactPath(path) }),
+  });
   return (request) => {
-    const url = base + request.path;
     const body = request.body === undefined ? '' : JSON.stringify(request.body);
     // [UNCONFIRMED] What a body-less request signs: the seed only shows the POST. Loket sends and signs the
     // same Content-Type on every request and signs '' as the body of a GET.
     const signature = signRequest({
       method: request.method,
-      url,
+      url: transport.url(request.path),
       contentType: JSON_CONTENT_TYPE,
       body,
       clientId: options.credentials.clientId,
       secretKey: options.credentials.secretKey,
     });
-    const headers = {
-      Accept: 'application/json',
-      'Content-Type': JSON_CONTENT_TYPE,
-      [CLIENT_HEADER]: options.credentials.clientId,
-      [SIGNATURE_HEADER]: signature,
-    };
-    return withRetry(
-      () =>
-        sendOnce(options.fetch, {
-          method: request.method,
-          url,
-          headers,
-          body: request.method === 'GET' ? undefined : body,
-          timeoutMs: options.timeoutMs,
-          signal: request.signal,
-        }),
-      {
-        ...options.retry,
-        clock: options.clock,
-        random: options.random,
-        signal: request.signal,
-        onRetry: (error, attempt, delayMs) =>
-          log.warn('retrying faceverify request', {
-            method: request.method,
-            path: redactPath(request.path),
-            attempt,
-            delayMs,
-            error: String(error),
-          }),
+    return transport.send({
+      method: request.method,
+      path: request.path,
+      headers: {
+        'Content-Type': JSON_CONTENT_TYPE,
+        [CLIENT_HEADER]: options.credentials.clientId,
+        [SIGNATURE_HEADER]: signature,
       },
-    );
-  };
-}
-
-interface RawRequest {
-  method: string;
-  url: string;
-  headers: Readonly<Record<string, string>>;
-  body: string | undefined;
-  timeoutMs: number;
-  signal?: AbortSignal;
-}
-
-/** One request with a time-out; every failure becomes the one redacting HttpError (as lib/http does). */
-async function sendOnce(fetchFn: Fetch, request: RawRequest): Promise<HttpResponse> {
-  const { method, url, signal } = request;
-  if (signal?.aborted) throw abortReason(signal);
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, request.timeoutMs);
-  const onAbort = () => controller.abort();
-  signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    const response = await fetchFn(url, {
-      method,
-      headers: request.headers,
-      body: request.body,
-      signal: controller.signal,
+      rawBody: request.method === 'GET' ? undefined : body,
+      signal: request.signal,
     });
-    const body = parseBody(await response.text());
-    if (!response.ok) throw new HttpError('http', method, url, response.status, body);
-    return { status: response.status, body };
-  } catch (error) {
-    if (error instanceof HttpError) throw error;
-    if (signal?.aborted) throw abortReason(signal);
-    if (timedOut)
-      throw new HttpError('timeout', method, url, null, null, `no answer within ${request.timeoutMs} ms`);
-    throw new HttpError('network', method, url, null, null, networkDetail(error));
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
-  }
-}
-
-function parseBody(text: string): unknown {
-  if (text.length === 0) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-function networkDetail(error: unknown): string {
-  const cause: unknown = error instanceof Error ? error.cause : undefined;
-  if (cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string')
-    return cause.code;
-  return error instanceof Error ? error.message : 'network failure';
+  };
 }
 
 /** Session ids are not secret, but keep log lines short and uniform. */

@@ -1,9 +1,8 @@
 // The IdentifAI API client: options and defaults, and the four things the provider needs — authorise,
 // submit an analytics request, read a job once, wait for a job. The protocol pieces live in their own files.
-import { systemClock, type Clock } from '../../lib/clock';
-import type { Fetch } from '../../lib/http-error';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../lib/retry';
+import { DEFAULT_RETRY_POLICY } from '../../lib/retry';
 import { ProviderError } from '../provider';
+import { transportSettings, type ClientTransportOptions } from '../shared/transport';
 import { classify, DEFAULT_TOKEN_REJECTIONS, IdentifaiRejection } from './errors';
 import { createHmacCall } from './hmac';
 import { readJobAnswer, readJobId, type JobAnswer, type JobResult } from './job';
@@ -15,23 +14,16 @@ import { createTransport } from './transport';
 export type AnalyticName = 'faceMatchLiveness' | 'ocrKtp';
 export type IdentifaiMode = 'async' | 'syncv2';
 
-export interface IdentifaiClientOptions {
+export interface IdentifaiClientOptions extends ClientTransportOptions {
   /** Default https://api.identifai.id (the sandbox: `${url}/identifai`). */
   baseUrl?: string;
   credentials: Credentials;
-  fetch?: Fetch;
-  clock?: Clock;
-  random?: () => number;
   /** Default 'async'. */
   mode?: IdentifaiMode;
   /** Default { faceMatchLiveness: 'face-match-liveness', ocrKtp: 'ocr-ktp' }. */
   slugs?: Partial<Record<AnalyticName, string>>;
   /** Per HTTP request; default 20 000 ms (two 2 MB images as base64 over a branch uplink). */
   timeoutMs?: number;
-  /** Extra attempts after a 5xx, 429, network failure or time-out; default 2. */
-  retries?: number;
-  /** Backoff between those attempts; default 250–4 000 ms. */
-  retryDelay?: { minDelayMs: number; maxDelayMs: number };
   /** Job polling; default 1 000–5 000 ms between GETs, 120 000 ms deadline. */
   poll?: Partial<PollSettings>;
   /** [UNCONFIRMED] signature lifetime: reused at most this long (default 1 h) and never past its UTC day. */
@@ -82,22 +74,12 @@ export const IDENTIFAI_DEFAULTS = {
 } as const;
 
 export function createIdentifaiClient(options: IdentifaiClientOptions): IdentifaiClient {
-  const clock = options.clock ?? systemClock;
+  const settings = transportSettings(options, IDENTIFAI_DEFAULTS);
+  const { clock } = settings;
   const mode = options.mode ?? IDENTIFAI_DEFAULTS.mode;
   const slugs = { ...IDENTIFAI_DEFAULTS.slugs, ...options.slugs };
   const tokenRejections = options.tokenRejections ?? DEFAULT_TOKEN_REJECTIONS;
-  const retry: RetryPolicy = {
-    retries: options.retries ?? IDENTIFAI_DEFAULTS.retries,
-    ...(options.retryDelay ?? IDENTIFAI_DEFAULTS.retryDelay),
-  };
-  const send = createTransport({
-    baseUrl: options.baseUrl ?? IDENTIFAI_DEFAULTS.baseUrl,
-    fetch: options.fetch ?? globalThis.fetch,
-    clock,
-    random: options.random,
-    timeoutMs: options.timeoutMs ?? IDENTIFAI_DEFAULTS.timeoutMs,
-    retry,
-  });
+  const send = createTransport(settings);
   const signatures = createSignatureProvider({
     send,
     credentials: options.credentials,

@@ -2,6 +2,9 @@
 // Messages are built from our own words plus HttpError's already-redacted message: never a body or header.
 import { HttpError } from '../../lib/http-error';
 import { ProviderError } from '../provider';
+import { isObject, ProviderRejection, unreachable } from '../shared/errors';
+
+export { isObject };
 
 /**
  * The documented refusals of a submission token. Both bodies carry `code: "not-authenticate"`; the wording
@@ -13,17 +16,12 @@ export const DEFAULT_TOKEN_REJECTIONS: readonly RegExp[] = [
   /submission token (is already|has been) used/i,
 ];
 
-/** A permanent refusal of this request (bad image, unknown job): the record fails with provider_rejected. */
-export class IdentifaiRejection extends Error {
+/**
+ * A permanent refusal of this request (bad image, unknown job): the record fails with provider_rejected. Its
+ * body is kept for audit and for reading a final syncv2 result sent with a 4xx.
+ */
+export class IdentifaiRejection extends ProviderRejection {
   override readonly name = 'IdentifaiRejection';
-  readonly code = 'provider_rejected';
-  constructor(
-    message: string,
-    /** The answer's body, for audit and for reading a final syncv2 result sent with a 4xx. */
-    readonly body: unknown = null,
-  ) {
-    super(message);
-  }
 }
 
 export function isAuthRejection(error: unknown): boolean {
@@ -50,12 +48,7 @@ export function providerMessage(body: unknown): string | undefined {
 /** The one place a raw failure becomes a ProviderError, an IdentifaiRejection, or goes through unchanged. */
 export function classify(error: unknown, what: string): unknown {
   if (!(error instanceof HttpError)) return error;
-  if (error.retryable) {
-    return new ProviderError(
-      'provider_unavailable',
-      `IdentifAI could not be reached for ${what}: ${error.message}`,
-    );
-  }
+  if (error.retryable) return unreachable('IdentifAI', what, error);
   if (isAuthRejection(error)) {
     return new ProviderError(
       'provider_auth',
@@ -63,8 +56,4 @@ export function classify(error: unknown, what: string): unknown {
     );
   }
   return new IdentifaiRejection(`IdentifAI refused ${what}: ${error.message}`, error.body);
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

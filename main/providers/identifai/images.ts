@@ -1,18 +1,18 @@
 // The images each analytic gets, prepared to its documented limits: face-match-liveness takes the KTP and
 // then the selfie (2 MB each), ocr-ktp the KTP alone (800 KB). The limits are settings in case they change.
 import type { ImageKind } from '../../../common/record';
-import { prepareJpeg } from '../../lib/image';
+import { preparePhoto, type SizeLimits } from '../shared/images';
 import type { AnalyticName } from './client';
 
-export interface ImageLimits {
-  /** Longest side sent; default 1280 px. */
-  maxDimension: number;
+/**
+ * Longest side sent: default 1280 px. Shortest side accepted: default 240 px for the selfie, 300 px for the
+ * card (OCR product page).
+ */
+export interface ImageLimits extends SizeLimits {
   /** face-match-liveness: documented 2 MB per image. */
   faceMaxBytes: number;
   /** ocr-ktp: documented 800 KB. */
   ocrMaxBytes: number;
-  /** Shortest side accepted; default 240 px for the selfie, 300 px for the card (OCR product page). */
-  minDimension: Readonly<Record<ImageKind, number>>;
 }
 
 export const DEFAULT_IMAGE_LIMITS: ImageLimits = {
@@ -28,14 +28,7 @@ export async function prepareImages(
   images: Readonly<Record<ImageKind, Buffer>>,
   limits: ImageLimits,
 ): Promise<Buffer[]> {
-  const prepare = async (kind: ImageKind, maxBytes: number) =>
-    (
-      await prepareJpeg(images[kind], {
-        maxBytes,
-        maxDimension: limits.maxDimension,
-        minDimension: limits.minDimension[kind],
-      })
-    ).jpeg;
+  const prepare = (kind: ImageKind, maxBytes: number) => preparePhoto(images, kind, limits, maxBytes);
   return analytic === 'faceMatchLiveness'
     ? [await prepare('id_card', limits.faceMaxBytes), await prepare('selfie', limits.faceMaxBytes)]
     : [await prepare('id_card', limits.ocrMaxBytes)];

@@ -2,11 +2,9 @@
 // ocr-ktp → wait for both → decide. Each submission is saved the moment IdentifAI answers it, and a saved
 // submission is never sent again: a resumed run only polls. Keys, tokens and images stay out of every message.
 import { abortReason } from '../../lib/clock';
-import { HttpError } from '../../lib/http-error';
-import { InvalidImageError } from '../../lib/image';
 import { createLogger } from '../../lib/log';
-import { describeError, redact } from '../../lib/redact';
 import type { ProviderResult, StepContext, VerificationProvider } from '../provider';
+import { mapFailure, stopIfAborted } from '../shared/failures';
 import {
   createIdentifaiClient,
   type AnalyticName,
@@ -55,6 +53,7 @@ export function createIdentifaiProvider(deps: IdentifaiProviderDeps): Verificati
         ? { liveness_threshold: thresholds.liveness, similarity_threshold: thresholds.similarity }
         : undefined;
     stopIfAborted(ctx);
+    ctx.sending(step);
     const submission = await client.submit(analytic, {
       images,
       additionalParams,
@@ -124,27 +123,8 @@ export function createIdentifaiProvider(deps: IdentifaiProviderDeps): Verificati
         return result;
       } catch (error) {
         if (ctx.signal.aborted) throw abortReason(ctx.signal);
-        return mapFailure(error, ctx.recordId);
+        return mapFailure(error, ctx.recordId, { provider: 'IdentifAI', log, rejection: IdentifaiRejection });
       }
     },
   };
-}
-
-function stopIfAborted(ctx: StepContext): void {
-  if (ctx.signal.aborted) throw abortReason(ctx.signal);
-}
-
-/** Permanent failures become results; everything else (ProviderError, transient HttpError) is thrown on. */
-function mapFailure(error: unknown, recordId: string): ProviderResult {
-  if (error instanceof InvalidImageError) {
-    return { kind: 'failed', code: 'invalid_image', message: error.message, raw: null };
-  }
-  if (error instanceof IdentifaiRejection) {
-    log.warn('IdentifAI rejected the request', { recordId, error: describeError(error) });
-    return { kind: 'failed', code: 'provider_rejected', message: redact(error.message), raw: error.body };
-  }
-  if (error instanceof HttpError && !error.retryable) {
-    return { kind: 'failed', code: 'provider_rejected', message: error.message, raw: error.body };
-  }
-  throw error;
 }

@@ -1,18 +1,10 @@
-// One HTTP call to IdentifAI: base URL, time-out and bounded retries of transient failures in one place.
-import type { Clock } from '../../lib/clock';
-import type { Fetch } from '../../lib/http-error';
-import { requestJson, type HttpMethod, type HttpResponse } from '../../lib/http';
-import { withRetry, type RetryPolicy } from '../../lib/retry';
+// One HTTP call to IdentifAI: the shared transport (base URL, time-out, bounded retries of transient
+// failures) with IdentifAI's log line. Its callers add the signature or token headers.
+import type { HttpMethod, HttpResponse } from '../../lib/http';
 import { createLogger } from '../../lib/log';
+import { createJsonTransport, type TransportSettings } from '../shared/transport';
 
-export interface TransportOptions {
-  baseUrl: string;
-  fetch: Fetch;
-  clock: Clock;
-  random?: () => number;
-  timeoutMs: number;
-  retry: RetryPolicy;
-}
+export type TransportOptions = TransportSettings;
 
 export interface SendOptions {
   headers?: Readonly<Record<string, string>>;
@@ -25,32 +17,18 @@ export type Send = (method: HttpMethod, path: string, options?: SendOptions) => 
 const log = createLogger('identifai');
 
 export function createTransport(options: TransportOptions): Send {
-  const base = options.baseUrl.replace(/\/+$/, '');
+  const transport = createJsonTransport(options, {
+    log,
+    message: 'retrying IdentifAI request',
+    fields: ({ path }) => ({ path: redactPath(path) }),
+  });
   return (method, path, { headers, body, signal } = {}) =>
-    withRetry(
-      () =>
-        requestJson(options.fetch, {
-          method,
-          url: base + path,
-          headers,
-          body,
-          timeoutMs: options.timeoutMs,
-          signal,
-        }),
-      {
-        ...options.retry,
-        clock: options.clock,
-        random: options.random,
-        signal,
-        onRetry: (error, attempt, delayMs) =>
-          log.warn('retrying IdentifAI request', {
-            path: redactPath(path),
-            attempt,
-            delayMs,
-            error: String(error),
-          }),
-      },
-    );
+    transport.send({ method, path, headers, body, signal, billable: isBillable(method, path) });
+}
+
+/** Analytics requests create a billed job; signatures, submission tokens and job reads do not. */
+function isBillable(method: HttpMethod, path: string): boolean {
+  return method === 'POST' && (path.startsWith('/v1/analytics/') || path.startsWith('/syncv2/'));
 }
 
 /** Job ids are not secret, but they are long and noisy in a log line. */

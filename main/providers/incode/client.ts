@@ -2,12 +2,12 @@
 // seed's order — start a session, upload the front of the ID, process the ID, upload the selfie, process
 // the face, wait for onboarding, finish, fetch scores, fetch OCR. The client holds no session state: each
 // call is given the session it belongs to, so a record resumed after a restart uses its saved token.
-import { systemClock, type Clock } from '../../lib/clock';
-import { HttpError, type Fetch } from '../../lib/http-error';
+import { HttpError } from '../../lib/http-error';
 import { registerSecret } from '../../lib/redact';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../lib/retry';
+import { DEFAULT_RETRY_POLICY } from '../../lib/retry';
 import { waitFor, type Jitter } from '../../lib/waiter';
 import { ProviderError } from '../provider';
+import { transportSettings, type ClientTransportOptions } from '../shared/transport';
 import { classify, errorCode, errorText, isObject } from './errors';
 import { createTransport } from './transport';
 
@@ -18,23 +18,16 @@ export interface PollSettings {
   jitter?: Jitter;
 }
 
-export interface IncodeClientOptions {
+export interface IncodeClientOptions extends ClientTransportOptions {
   /** Default https://demo-api.incodesmile.com; production is (UNCONFIRMED) https://saas-api.incodesmile.com. */
   baseUrl?: string;
   apiKey: string;
-  fetch?: Fetch;
-  clock?: Clock;
-  random?: () => number;
   /** The flow configured in Incode's dashboard; without it Incode uses the account's default flow. */
   configurationId?: string;
   /** Default 'ALL' ('BRA' only for Brazilian IDs). */
   countryCode?: string;
   /** Per HTTP request; default 30 000 ms (a few MB of base64 over a branch uplink). */
   timeoutMs?: number;
-  /** Extra attempts after a 5xx, 429, network failure or time-out; default 2. */
-  retries?: number;
-  /** Backoff between those attempts; default 250–4 000 ms. */
-  retryDelay?: { minDelayMs: number; maxDelayMs: number };
   /** Onboarding-status polling; default 1 000–5 000 ms between GETs, 120 000 ms deadline. */
   poll?: Partial<PollSettings>;
 }
@@ -117,21 +110,10 @@ export const PATHS = {
 const NOT_ABOUT_THE_PHOTO = new Set([401, 403, 404, 405, 413]);
 
 export function createIncodeClient(options: IncodeClientOptions): IncodeClient {
-  const clock = options.clock ?? systemClock;
-  const retry: RetryPolicy = {
-    retries: options.retries ?? INCODE_DEFAULTS.retries,
-    ...(options.retryDelay ?? INCODE_DEFAULTS.retryDelay),
-  };
+  const settings = transportSettings(options, INCODE_DEFAULTS);
+  const { clock } = settings;
   const poll: PollSettings = { ...INCODE_DEFAULTS.poll, ...options.poll };
-  const send = createTransport({
-    baseUrl: options.baseUrl ?? INCODE_DEFAULTS.baseUrl,
-    apiKey: options.apiKey,
-    fetch: options.fetch ?? globalThis.fetch,
-    clock,
-    random: options.random,
-    timeoutMs: options.timeoutMs ?? INCODE_DEFAULTS.timeoutMs,
-    retry,
-  });
+  const send = createTransport({ ...settings, apiKey: options.apiKey });
 
   /** A session call whose 200 answer must be a JSON object. */
   const call = async (

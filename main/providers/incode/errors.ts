@@ -3,18 +3,16 @@
 // never a header, a body, the API key or the session token.
 import { HttpError } from '../../lib/http-error';
 import { ProviderError } from '../provider';
+import { isObject, ProviderRejection, unreachable } from '../shared/errors';
 
-/** A permanent refusal of this request (a 4xx other than 401/403): the record fails with provider_rejected. */
-export class IncodeRejection extends Error {
+export { isObject };
+
+/**
+ * A permanent refusal of this request (a 4xx other than 401/403): the record fails with provider_rejected.
+ * Its body is kept for audit (it holds no secret: Incode never echoes the key or token).
+ */
+export class IncodeRejection extends ProviderRejection {
   override readonly name = 'IncodeRejection';
-  readonly code = 'provider_rejected';
-  constructor(
-    message: string,
-    /** The answer's body, kept for audit (it holds no secret: Incode never echoes the key or token). */
-    readonly body: unknown = null,
-  ) {
-    super(message);
-  }
 }
 
 /**
@@ -26,10 +24,6 @@ export class IncodeSessionRefused extends Error {
   constructor(readonly what: string) {
     super(`Incode refused the session token for ${what} (HTTP 401).`);
   }
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -64,12 +58,7 @@ export type CallKind = 'key' | 'session';
  */
 export function classify(error: unknown, what: string, kind: CallKind): unknown {
   if (!(error instanceof HttpError)) return error;
-  if (error.retryable) {
-    return new ProviderError(
-      'provider_unavailable',
-      `Incode could not be reached for ${what}: ${error.message}`,
-    );
-  }
+  if (error.retryable) return unreachable('Incode', what, error);
   if (error.status === 403) return new ProviderError('provider_auth', 'Incode refused the API key');
   if (error.status === 401) {
     return kind === 'session'

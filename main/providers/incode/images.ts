@@ -2,15 +2,15 @@
 // stays well inside Incode's 10 MB limit. Incode prefers ≥ 1000 px on the long side; prepareJpeg never
 // enlarges, so a smaller camera frame is sent as it is and Incode's own quality answer decides.
 import type { ImageKind } from '../../../common/record';
-import { prepareJpeg } from '../../lib/image';
+import { preparePhoto, type SizeLimits } from '../shared/images';
 
-export interface ImageLimits {
-  /** Longest side sent; default 2000 px (Incode asks for at least 1000). */
-  maxDimension: number;
+/**
+ * Longest side sent: default 2000 px (Incode asks for at least 1000). Shortest side accepted: default 240 px
+ * for the selfie, 300 px for the card.
+ */
+export interface ImageLimits extends SizeLimits {
   /** Per image; default 3 000 000 bytes (≈ 4 MB as base64, under the 10 MB request limit). */
   maxBytes: number;
-  /** Shortest side accepted; default 240 px for the selfie, 300 px for the card. */
-  minDimension: Readonly<Record<ImageKind, number>>;
 }
 
 export const DEFAULT_IMAGE_LIMITS: ImageLimits = {
@@ -25,10 +25,5 @@ export async function prepareImage(
   images: Readonly<Record<ImageKind, Buffer>>,
   limits: ImageLimits,
 ): Promise<Buffer> {
-  const prepared = await prepareJpeg(images[kind], {
-    maxBytes: limits.maxBytes,
-    maxDimension: limits.maxDimension,
-    minDimension: limits.minDimension[kind],
-  });
-  return prepared.jpeg;
+  return preparePhoto(images, kind, limits, limits.maxBytes);
 }

@@ -12,10 +12,8 @@
 import type { ProgressStep } from '../../../common/contract';
 import type { ImageKind } from '../../../common/record';
 import { abortReason } from '../../lib/clock';
-import { HttpError } from '../../lib/http-error';
-import { InvalidImageError } from '../../lib/image';
 import { createLogger } from '../../lib/log';
-import { describeError, redact, registerSecret } from '../../lib/redact';
+import { describeError, registerSecret } from '../../lib/redact';
 import { ProviderError, type ProviderResult, type StepContext, type VerificationProvider } from '../provider';
 import {
   createIncodeClient,
@@ -23,6 +21,7 @@ import {
   type IncodeClientOptions,
   type IncodeSession,
 } from './client';
+import { mapFailure, stopIfAborted } from '../shared/failures';
 import { errorCode, IncodeRejection, IncodeSessionRefused, isObject } from './errors';
 import { DEFAULT_IMAGE_LIMITS, prepareImage, type ImageLimits } from './images';
 import { decide } from './outcome';
@@ -114,6 +113,7 @@ export function createIncodeProvider(deps: IncodeProviderDeps): VerificationProv
         log.info('resuming a saved Incode session', { recordId: ctx.recordId });
       } else {
         reached('start');
+        ctx.sending('start');
         const started = await client.start(ctx.recordId, ctx.signal);
         session = { token: started.token, interviewId: started.interviewId };
         steps.save('start', started.raw);
@@ -154,6 +154,7 @@ export function createIncodeProvider(deps: IncodeProviderDeps): VerificationProv
       reached('front_id');
       const image = await jpeg('id_card');
       stopIfAborted(ctx);
+      ctx.sending('front_id');
       const answer = await client.addFrontId(session, image, signal);
       const retake = frontIdRetake(answer, thresholds);
       if (retake) return retakeResult('id_card', retake, answer.body);
@@ -164,6 +165,7 @@ export function createIncodeProvider(deps: IncodeProviderDeps): VerificationProv
       reached('process_id');
       stopIfAborted(ctx);
       try {
+        ctx.sending('process_id');
         steps.save('process_id', asObject(await client.processId(session, signal)));
       } catch (error) {
         if (error instanceof IncodeRejection && errorCode(error.body) === PROCESS_ID_FAILED) {
@@ -178,6 +180,7 @@ export function createIncodeProvider(deps: IncodeProviderDeps): VerificationProv
       reached('selfie');
       const image = await jpeg('selfie');
       stopIfAborted(ctx);
+      ctx.sending('selfie');
       const answer = await client.addSelfie(session, image, signal);
       const retake = selfieRetake(answer);
       if (retake) return retakeResult('selfie', retake, answer.body);
@@ -188,6 +191,7 @@ export function createIncodeProvider(deps: IncodeProviderDeps): VerificationProv
     if (!processFace) {
       reached('process_face');
       stopIfAborted(ctx);
+      ctx.sending('process_face');
       processFace = await client.processFace(session, signal);
       steps.save('process_face', processFace);
     }
@@ -267,7 +271,7 @@ export function createIncodeProvider(deps: IncodeProviderDeps): VerificationProv
         return result;
       } catch (error) {
         if (ctx.signal.aborted) throw abortReason(ctx.signal);
-        return mapFailure(error, ctx.recordId);
+        return mapFailure(error, ctx.recordId, { provider: 'Incode', log, rejection: IncodeRejection });
       }
     },
   };
@@ -279,23 +283,4 @@ function retakeResult(imageKind: ImageKind, retake: Retake, raw: unknown): Provi
 
 function asObject(value: unknown): Record<string, unknown> {
   return isObject(value) ? value : { answer: value ?? null };
-}
-
-function stopIfAborted(ctx: StepContext): void {
-  if (ctx.signal.aborted) throw abortReason(ctx.signal);
-}
-
-/** Permanent failures become results; everything else (ProviderError, transient HttpError) is thrown on. */
-function mapFailure(error: unknown, recordId: string): ProviderResult {
-  if (error instanceof InvalidImageError) {
-    return { kind: 'failed', code: 'invalid_image', message: error.message, raw: null };
-  }
-  if (error instanceof IncodeRejection) {
-    log.warn('Incode rejected the request', { recordId, error: describeError(error) });
-    return { kind: 'failed', code: 'provider_rejected', message: redact(error.message), raw: error.body };
-  }
-  if (error instanceof HttpError && !error.retryable) {
-    return { kind: 'failed', code: 'provider_rejected', message: error.message, raw: error.body };
-  }
-  throw error;
 }

@@ -1,24 +1,16 @@
-// One HTTP call to Incode: base URL, the mandatory headers, time-out and bounded retries of transient
-// failures (5xx, 429, network, time-out) in one place. The API key and session tokens are registered as
-// secrets, so no log line or error message can carry them.
-import type { Clock } from '../../lib/clock';
-import type { Fetch } from '../../lib/http-error';
-import { requestJson, type HttpMethod, type HttpResponse } from '../../lib/http';
+// One HTTP call to Incode: the shared transport (base URL, time-out, bounded retries of transient failures:
+// 5xx, 429, network, time-out) with Incode's mandatory headers. The API key and session tokens are
+// registered as secrets, so no log line or error message can carry them.
+import type { HttpMethod, HttpResponse } from '../../lib/http';
 import { createLogger } from '../../lib/log';
 import { registerSecret } from '../../lib/redact';
-import { withRetry, type RetryPolicy } from '../../lib/retry';
+import { createJsonTransport, type TransportSettings } from '../shared/transport';
 
 export const API_VERSION = '1.0';
 export const HARDWARE_ID_HEADER = 'X-Incode-Hardware-Id';
 
-export interface TransportOptions {
-  baseUrl: string;
+export interface TransportOptions extends TransportSettings {
   apiKey: string;
-  fetch: Fetch;
-  clock: Clock;
-  random?: () => number;
-  timeoutMs: number;
-  retry: RetryPolicy;
 }
 
 export interface SendOptions {
@@ -33,8 +25,12 @@ export type Send = (method: HttpMethod, path: string, options?: SendOptions) => 
 const log = createLogger('incode');
 
 export function createTransport(options: TransportOptions): Send {
-  const base = options.baseUrl.replace(/\/+$/, '');
   registerSecret(options.apiKey);
+  const transport = createJsonTransport(options, {
+    log,
+    message: 'retrying Incode request',
+    fields: ({ path }) => ({ path: path.split('?')[0] }),
+  });
   return (method, path, { token, body, signal } = {}) => {
     const headers: Record<string, string> = {
       'x-api-key': options.apiKey,
@@ -45,29 +41,7 @@ export function createTransport(options: TransportOptions): Send {
       registerSecret(token);
       headers[HARDWARE_ID_HEADER] = token;
     }
-    return withRetry(
-      () =>
-        requestJson(options.fetch, {
-          method,
-          url: base + path,
-          headers,
-          body,
-          timeoutMs: options.timeoutMs,
-          signal,
-        }),
-      {
-        ...options.retry,
-        clock: options.clock,
-        random: options.random,
-        signal,
-        onRetry: (error, attempt, delayMs) =>
-          log.warn('retrying Incode request', {
-            path: path.split('?')[0],
-            attempt,
-            delayMs,
-            error: String(error),
-          }),
-      },
-    );
+    // Every Incode POST creates or changes session state (a session, an upload, a processing run).
+    return transport.send({ method, path, headers, body, signal, billable: method === 'POST' });
   };
 }

@@ -1,10 +1,9 @@
 // Shared pieces for the faceverify provider tests: fast client options against a base URL, a person who
-// completes the hosted check once the kiosk shows it, and a tiny HTTP peer of our own that answers 5xx or
-// never answers.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// completes the hosted check once the kiosk shows it, and the test peer set up to answer 5xx or never answer.
 import type { FaceverifyClientOptions } from '../../../../main/providers/faceverify/client';
 import { SANDBOX_FACEVERIFY } from '../../../../main/sandbox/credentials';
+import { fastRetriesAndPolling } from '../../../support/client-options';
+import { startPeer as startTestPeer, type Peer } from '../../../support/peer';
 import type { RecordingContext } from '../../../support/step-context';
 import { submitFrame } from '../../sandbox/faceverify/helpers';
 
@@ -17,9 +16,7 @@ export function clientOptions(
     baseUrl,
     credentials: { ...SANDBOX_FACEVERIFY },
     timeoutMs: 5_000,
-    retries: 2,
-    retryDelay: { minDelayMs: 20, maxDelayMs: 80 },
-    poll: { minDelayMs: 50, maxDelayMs: 200, deadlineMs: 30_000 },
+    ...fastRetriesAndPolling(),
     ...overrides,
   };
 }
@@ -41,30 +38,12 @@ export async function savedSessionUrl(rec: RecordingContext, timeoutMs = 10_000)
   }
 }
 
-export interface Peer {
-  url: string;
-  seen: string[];
-  close(): Promise<void>;
-}
+export type { Peer };
 
-/** A real HTTP peer on 127.0.0.1 that answers every request with `status`, or never answers ('hang'). */
-export async function startPeer(behaviour: number | 'hang'): Promise<Peer> {
-  const seen: string[] = [];
-  const server = createServer((req, res) => {
-    seen.push(`${req.method ?? 'GET'} ${req.url ?? '/'}`);
-    req.resume();
-    if (behaviour === 'hang') return;
-    res.writeHead(behaviour, { 'Content-Type': 'application/json' });
-    res.end('{"success":false,"message":"Internal Server Error"}');
+/** The shared test peer (test/support/peer.ts), answering every request with `status` or never ('hang'). */
+export function startPeer(behaviour: number | 'hang'): Promise<Peer> {
+  if (behaviour === 'hang') return startTestPeer(() => 'hang');
+  return startTestPeer(() => 'unavailable', {
+    refusal: { status: behaviour, body: '{"success":false,"message":"Internal Server Error"}' },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    seen,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFaceverifyProvider } from '../../../../main/providers/faceverify/provider';
 import { startSandbox, type Sandbox } from '../../../../main/sandbox/server';
 import { catImage, selfieA, selfieGrey } from '../../../fixtures/images';
+import { ShiftClock } from '../../../support/clocks';
 import { recordingContext } from '../../../support/step-context';
-import { call, sandboxJobs, ShiftClock } from '../../sandbox/faceverify/helpers';
+import { call, sandboxJobs } from '../../sandbox/faceverify/helpers';
 import { clientOptions, personCompletes, savedSessionUrl, startPeer } from './helpers';
 
 const IMAGES = { id_card: Buffer.alloc(0), selfie: Buffer.alloc(0) };

@@ -1,12 +1,15 @@
-// Credentials and tokens over real HTTP: refused keys, expired and already-used submission tokens, an aged
-// HMAC signature, and the job GET falling back to the HMAC pair once the job's token has expired.
+// Credentials and tokens over real HTTP: refused keys, expired submission tokens, a lost answer (never
+// retried with its used token), an aged HMAC signature, and the job GET falling back to the HMAC pair once
+// the job's token has expired. ("Already used" refusals are pinned in the client's unit tests.)
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fetch } from '../../../../main/lib/http-error';
 import { createIdentifaiClient } from '../../../../main/providers/identifai/client';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../../main/sandbox/server';
 import { ProviderError } from '../../../../main/providers/provider';
 import { ktpCard, selfieA } from '../../../fixtures/images';
-import { clientOptions, sandboxJobs, ShiftClock, startPeer, type Peer } from './helpers';
+import { ShiftClock } from '../../../support/clocks';
+import { watchingFetch } from '../../../support/watching-fetch';
+import { clientOptions, sandboxJobs, startPeer, type Peer } from './helpers';
 
 let sandbox: Sandbox | undefined;
 let peer: Peer | undefined;
@@ -21,19 +24,6 @@ async function start(options: SandboxOptions = {}): Promise<{ base: string; cloc
   const clock = new ShiftClock();
   sandbox = await startSandbox({ port: 0, jobDurationMs: 100, clock, ...options });
   return { base: `${sandbox.url}/identifai`, clock };
-}
-
-/** The real fetch, counting requests by path and optionally acting after each answer. */
-function countingFetch(after?: (path: string) => void): { fetch: Fetch; count: (suffix: string) => number } {
-  const paths: string[] = [];
-  const counting: Fetch = async (input, init) => {
-    const path = new URL(String(input)).pathname;
-    paths.push(path);
-    const response = await fetch(input, init);
-    after?.(path);
-    return response;
-  };
-  return { fetch: counting, count: (suffix) => paths.filter((p) => p.endsWith(suffix)).length };
 }
 
 const ocrImages = async () => [await ktpCard('A')];
@@ -57,7 +47,7 @@ describe('IdentifAI over HTTP: credentials and tokens', () => {
     const { base, clock } = await start({ submissionTokenTtlSeconds: 60 });
     let minted = 0;
     // Time passes (on the sandbox clock) between minting the first token and using it.
-    const { fetch, count } = countingFetch((path) => {
+    const { fetch, count } = watchingFetch((path) => {
       if (path.endsWith('/submission_tokens') && ++minted === 1) clock.advance(61_000);
     });
     const client = createIdentifaiClient(clientOptions(base, { fetch }));
@@ -76,7 +66,7 @@ describe('IdentifAI over HTTP: credentials and tokens', () => {
   it('tokens that keep expiring → provider_auth after exactly one retry', async () => {
     // Every answer is 300 ms late and tokens live 100 ms: each token has expired by the time it is used.
     const { base } = await start({ submissionTokenTtlSeconds: 0.1, latencyMs: 300 });
-    const { fetch, count } = countingFetch();
+    const { fetch, count } = watchingFetch();
     const client = createIdentifaiClient(clientOptions(base, { fetch }));
     const error = await client.submit('ocrKtp', { images: await ocrImages() }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'ProviderError', code: 'provider_auth' });
@@ -84,29 +74,46 @@ describe('IdentifAI over HTTP: credentials and tokens', () => {
     expect(count('/v1/analytics/ocr-ktp')).toBe(2);
   });
 
-  it('an answer lost after the job was created → the retry meets "already used" → a new token → one more job', async () => {
+  // Issue 4: the analytics POST is billable, so a lost answer is no longer retried with the same token
+  // (which met "already used" and minted a second one inside the attempt). The attempt ends; the record's
+  // next attempt submits with a new token. The lost job is still a job (and a charge): the duplicate window.
+  it('an answer lost after the job was created → provider_unavailable; the next attempt makes one more job', async () => {
     const { base } = await start();
     let analytics = 0;
     peer = await startPeer(
-      (method, path) =>
+      (_method, path) =>
         path.includes('/v1/analytics/') && ++analytics === 1 ? 'forward-then-unavailable' : 'forward',
       base,
     );
-    const client = createIdentifaiClient(clientOptions(peer.url));
+    const tokens: string[] = [];
+    const noting: Fetch = (input, init) => {
+      if (String(input).includes('/v1/analytics/'))
+        tokens.push(new Headers(init?.headers).get('authorization') ?? '');
+      return fetch(input, init);
+    };
+    const client = createIdentifaiClient(clientOptions(peer.url, { fetch: noting }));
+    const lost = await client
+      .submit('ocrKtp', { images: await ocrImages(), clientRef: 'USEDTOKEN01' })
+      .catch((e: unknown) => e);
+    expect(lost).toBeInstanceOf(ProviderError);
+    expect(lost).toMatchObject({ code: 'provider_unavailable' });
+    expect(peer.seen.filter((s) => s.includes('/v1/analytics/'))).toHaveLength(1);
+    const jobs = async () =>
+      (await sandboxJobs(sandbox?.url ?? '')).filter((j) => j.client_ref === 'USEDTOKEN01');
+    expect(await jobs()).toHaveLength(1);
+
+    // The next attempt: a fresh token, never the used one, so no "already used" round trip.
     const submission = await client.submit('ocrKtp', { images: await ocrImages(), clientRef: 'USEDTOKEN01' });
     expect(submission.mode).toBe('async');
-    // 503 (job created, answer lost) → same token again → "already used" → new token → accepted.
-    expect(peer.seen.filter((s) => s.includes('/v1/analytics/'))).toHaveLength(3);
+    expect(peer.seen.filter((s) => s.includes('/v1/analytics/'))).toHaveLength(2);
     expect(peer.seen.filter((s) => s.endsWith('/submission_tokens'))).toHaveLength(2);
-    // The documented duplicate window: the lost submission is a job (and a charge) of its own.
-    expect(
-      (await sandboxJobs(sandbox?.url ?? '')).filter((j) => j.client_ref === 'USEDTOKEN01'),
-    ).toHaveLength(2);
+    expect(new Set(tokens).size).toBe(2);
+    expect(await jobs()).toHaveLength(2);
   });
 
   it('an aged HMAC signature (401) → one fresh signature, then success', async () => {
     const { base, clock } = await start({ identifai: { hmacTokenTtlSeconds: 60 } });
-    const { fetch, count } = countingFetch();
+    const { fetch, count } = watchingFetch();
     const client = createIdentifaiClient(clientOptions(base, { fetch, clock }));
     await client.authorise();
     clock.advance(120_000); // the sandbox now refuses the cached signature; our provider still holds it
@@ -118,7 +125,7 @@ describe('IdentifAI over HTTP: credentials and tokens', () => {
 
   it('a signature the sandbox refuses even when fresh → provider_auth after one refresh', async () => {
     const { base } = await start({ identifai: { hmacTokenTtlSeconds: 0 } });
-    const { fetch, count } = countingFetch();
+    const { fetch, count } = watchingFetch();
     // A zero lifetime: any signature is refused once its (whole-second) timestamp is in the past.
     const client = createIdentifaiClient(clientOptions(base, { fetch }));
     const error = await client.submit('ocrKtp', { images: await ocrImages() }).catch((e: unknown) => e);
@@ -129,7 +136,7 @@ describe('IdentifAI over HTTP: credentials and tokens', () => {
   it("polling switches to the HMAC pair when the job's submission token has expired", async () => {
     const { base, clock } = await start({ submissionTokenTtlSeconds: 60, jobDurationMs: 1_000 });
     const gets: string[] = [];
-    const { fetch } = countingFetch();
+    const { fetch } = watchingFetch();
     const watching: Fetch = async (input, init) => {
       if (String(input).includes('/v1/jobs/')) {
         const auth = new Headers(init?.headers).get('authorization') ?? '';

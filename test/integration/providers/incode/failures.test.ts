@@ -6,17 +6,11 @@ import { createIncodeClient } from '../../../../main/providers/incode/client';
 import { createIncodeProvider } from '../../../../main/providers/incode/provider';
 import { ProviderError, type StepContext } from '../../../../main/providers/provider';
 import { startSandbox, type Sandbox } from '../../../../main/sandbox/server';
+import { ShiftClock } from '../../../support/clocks';
 import { recordingContext } from '../../../support/step-context';
 import { ktpCard, selfieA } from '../../../fixtures/images';
-import {
-  clientOptions,
-  countJobs,
-  incodeJobs,
-  ShiftClock,
-  startPeer,
-  watchingFetch,
-  type Peer,
-} from './helpers';
+import { watchingFetch } from '../../../support/watching-fetch';
+import { clientOptions, countJobs, incodeJobs, startPeer, type Peer } from './helpers';
 
 let sandbox: Sandbox | undefined;
 let peer: Peer | undefined;
@@ -151,7 +145,9 @@ describe('Incode over HTTP: credentials', () => {
 });
 
 describe('Incode over HTTP: unavailable', () => {
-  it('503 on every request → bounded retries, then provider_unavailable, nothing saved', async () => {
+  // Issue 4: every Incode POST is billable. A 503, a time-out or a reset connection may come after Incode
+  // acted on it, so it is sent once per attempt; the record's next attempt sends it again. GETs are retried.
+  it('503 on every request → the first POST sent once, provider_unavailable, nothing saved', async () => {
     peer = await startPeer(() => 'unavailable');
     const provider = createIncodeProvider({ client: clientOptions(peer.url, { retries: 2 }) });
     const ctx = recordingContext(await images(), { recordId: 'INC503000001' });
@@ -159,11 +155,12 @@ describe('Incode over HTTP: unavailable', () => {
       name: 'ProviderError',
       code: 'provider_unavailable',
     });
-    expect(peer.seen).toEqual(Array(3).fill('POST /omni/start'));
+    expect(peer.seen).toEqual(['POST /omni/start']);
     expect(ctx.saves).toEqual([]);
+    expect(ctx.sent).toEqual(['start']);
   });
 
-  it('a transient 503 on the selfie upload is retried and the run completes', async () => {
+  it('a 503 on the selfie upload ends the attempt; the next one uploads it again and completes', async () => {
     sandbox = await startSandbox({ port: 0 });
     let selfies = 0;
     peer = await startPeer(
@@ -171,20 +168,54 @@ describe('Incode over HTTP: unavailable', () => {
       `${sandbox.url}/incode`,
     );
     const provider = createIncodeProvider({ client: clientOptions(peer.url) });
-    const ctx = recordingContext(await images(), { recordId: 'INC503ONCE01' });
-    await expect(provider.verify(ctx.ctx)).resolves.toMatchObject({ outcome: { decision: 'verified' } });
-    expect(peer.seen.filter((s) => s.startsWith('POST /omni/add/face/'))).toHaveLength(2);
+    const first = recordingContext(await images(), { recordId: 'INC503ONCE01' });
+    await expect(provider.verify(first.ctx)).rejects.toMatchObject({ code: 'provider_unavailable' });
+    expect(peer.seen.filter((s) => s.startsWith('POST /omni/add/face/'))).toHaveLength(1);
+    expect(Object.keys(first.saved)).toEqual(['start', 'front_id', 'process_id']);
+    expect(first.sent).toEqual(['start', 'front_id', 'process_id', 'selfie']);
+
+    // The record's next attempt: same provider, the saved steps; only the selfie onwards is sent.
+    const seenBefore = peer.seen.length;
+    const second = recordingContext(await images(), { recordId: 'INC503ONCE01', saved: first.saved });
+    await expect(provider.verify(second.ctx)).resolves.toMatchObject({ outcome: { decision: 'verified' } });
+    const again = peer.seen.slice(seenBefore);
+    expect(again.filter((s) => s.startsWith('POST /omni/add/face/'))).toHaveLength(1);
+    expect(
+      again.some((s) => s.endsWith('/omni/start') || s.endsWith('/front-id/v2') || s.endsWith('/process/id')),
+    ).toBe(false);
+    expect(second.sent).toEqual(['selfie', 'process_face']);
+    const jobs = await incodeJobs(sandbox.url, 'INC503ONCE01');
+    expect(countJobs(jobs, 'omni/start')).toBe(1);
+    // The 503 came from the peer, so Incode saw the selfie once.
+    expect(countJobs(jobs, 'omni/add/face/third-party')).toBe(1);
   });
 
-  it('a peer that never answers → time-outs, bounded retries, provider_unavailable', async () => {
+  it('a peer that never answers → a POST times out once, a GET is retried; provider_unavailable', async () => {
     peer = await startPeer(() => 'hang');
     const client = createIncodeClient(clientOptions(peer.url, { timeoutMs: 200, retries: 1 }));
     const started = Date.now();
     const error = await client.start('INCHANG00001').catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'ProviderError', code: 'provider_unavailable' });
     expect((error as Error).message).toMatch(/no answer within 200 ms/);
-    expect(peer.seen).toEqual(['POST /omni/start', 'POST /omni/start']);
+    expect(peer.seen).toEqual(['POST /omni/start']);
+
+    const session = { token: 'a-session-token-for-the-hang', interviewId: 'hang0000000000000000000' };
+    const polled = await client.getScore(session).catch((e: unknown) => e);
+    expect(polled).toMatchObject({ name: 'ProviderError', code: 'provider_unavailable' });
+    expect(peer.seen.slice(1)).toEqual(['GET /omni/get/score', 'GET /omni/get/score']);
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a refused connection (the POST never left) is retried in the transport', async () => {
+    // A port that was just free: connecting to it is refused (ECONNREFUSED) before anything is sent.
+    peer = await startPeer(() => 'unavailable');
+    const closed = peer.url;
+    await peer.close();
+    peer = undefined;
+    const { fetch: watching, count } = watchingFetch();
+    const client = createIncodeClient(clientOptions(closed, { fetch: watching, retries: 2 }));
+    await expect(client.start('INCREFUSED01')).rejects.toMatchObject({ code: 'provider_unavailable' });
+    expect(count('/omni/start')).toBe(3);
   });
 
   it('Incode unreachable while waiting for the onboarding → provider_unavailable, steps up to process_face kept', async () => {

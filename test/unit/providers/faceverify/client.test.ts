@@ -5,37 +5,8 @@ import { createFaceverifyClient } from '../../../../main/providers/faceverify/cl
 import { FaceverifyRejection } from '../../../../main/providers/faceverify/errors';
 import { signRequest } from '../../../../main/providers/faceverify/signature';
 import { ProviderError } from '../../../../main/providers/provider';
-import { FakeClock } from '../../lib/fake-clock';
-
-interface Seen {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  /** The body exactly as handed to fetch. */
-  body: string | undefined;
-}
-
-type Answer = { status: number; body?: unknown } | 'network-error';
-
-function scripted(script: (request: Seen, index: number) => Answer): { fetch: Fetch; seen: Seen[] } {
-  const seen: Seen[] = [];
-  const fetchStub: Fetch = async (input, init) => {
-    const request: Seen = {
-      method: init?.method ?? 'GET',
-      url: typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
-      headers: Object.fromEntries(new Headers(init?.headers).entries()),
-      body: typeof init?.body === 'string' ? init.body : undefined,
-    };
-    seen.push(request);
-    const answer = script(request, seen.length - 1);
-    if (answer === 'network-error') throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
-      status: answer.status,
-      headers: { 'Content-Type': 'application/json' },
-    });
-  };
-  return { fetch: fetchStub, seen };
-}
+import { FakeClock } from '../../../support/clocks';
+import { scriptedFetch } from '../../../support/scripted-fetch';
 
 const CREDENTIALS = { clientId: 'client-abc', secretKey: 'secret-xyz-123' };
 const CREATED = {
@@ -70,7 +41,7 @@ function client(fetchFn: Fetch, clock = new FakeClock()) {
 
 describe('createSession', () => {
   it('POSTs the seed body, and signs exactly the string it sends', async () => {
-    const { fetch, seen } = scripted(() => CREATED);
+    const { fetch, seen } = scriptedFetch(() => CREATED);
     const session = await client(fetch).createSession({ uniqueIdentifier: 'REC000001', country: 'ID' });
     expect(session).toEqual({
       sessionId: 'sess-1',
@@ -81,7 +52,7 @@ describe('createSession', () => {
     const [request] = seen;
     expect(request?.method).toBe('POST');
     expect(request?.url).toBe('https://fv.test/api/v1/session');
-    expect(request?.body).toBe('{"country":"ID","uniqueIdentifier":"REC000001"}');
+    expect(request?.raw).toBe('{"country":"ID","uniqueIdentifier":"REC000001"}');
     expect(request?.headers['content-type']).toBe('application/json');
     expect(request?.headers['x-auth-client']).toBe('client-abc');
     expect(request?.headers['x-hmac-signature']).toBe(
@@ -89,20 +60,20 @@ describe('createSession', () => {
         method: 'POST',
         url: 'https://fv.test/api/v1/session',
         contentType: 'application/json',
-        body: request?.body ?? '',
+        body: request?.raw ?? '',
         ...CREDENTIALS,
       }),
     );
   });
 
   it('sends returnUrl only when asked to', async () => {
-    const { fetch, seen } = scripted(() => CREATED);
+    const { fetch, seen } = scriptedFetch(() => CREATED);
     await client(fetch).createSession({
       uniqueIdentifier: 'R1',
       country: 'ID',
       returnUrl: 'https://kiosk.test/back',
     });
-    expect(seen[0]?.body).toBe(
+    expect(seen[0]?.raw).toBe(
       '{"country":"ID","uniqueIdentifier":"R1","returnUrl":"https://kiosk.test/back"}',
     );
   });
@@ -114,7 +85,7 @@ describe('createSession', () => {
     ['INVALID_SIGNATURE', { success: false, code: 'INVALID_SIGNATURE', message: 'Invalid HMAC signature' }],
     ['a message only', { success: false, message: 'Invalid signature' }],
   ])('a 400 for credentials (%s) is provider_auth', async (_name, body) => {
-    const { fetch, seen } = scripted(() => ({ status: 400, body }));
+    const { fetch, seen } = scriptedFetch(() => ({ status: 400, body }));
     const error = await client(fetch)
       .createSession({ uniqueIdentifier: 'R1', country: 'ID' })
       .catch((e: unknown) => e);
@@ -124,7 +95,7 @@ describe('createSession', () => {
   });
 
   it('any other 400 is a permanent refusal', async () => {
-    const { fetch } = scripted(() => ({
+    const { fetch } = scriptedFetch(() => ({
       status: 400,
       body: { success: false, message: 'country is not supported' },
     }));
@@ -137,7 +108,7 @@ describe('createSession', () => {
 
   it('401 and 403 are provider_auth', async () => {
     for (const code of [401, 403]) {
-      const { fetch } = scripted(() => ({ status: code, body: { success: false } }));
+      const { fetch } = scriptedFetch(() => ({ status: code, body: { success: false } }));
       await expect(
         client(fetch).createSession({ uniqueIdentifier: 'R1', country: 'ID' }),
       ).rejects.toMatchObject({ code: 'provider_auth' });
@@ -145,7 +116,10 @@ describe('createSession', () => {
   });
 
   it('a 200 with success:false is read as the refusal it is', async () => {
-    const { fetch } = scripted(() => ({ status: 200, body: { success: false, code: 'INVALID_SIGNATURE' } }));
+    const { fetch } = scriptedFetch(() => ({
+      status: 200,
+      body: { success: false, code: 'INVALID_SIGNATURE' },
+    }));
     await expect(
       client(fetch).createSession({ uniqueIdentifier: 'R1', country: 'ID' }),
     ).rejects.toMatchObject({
@@ -154,7 +128,7 @@ describe('createSession', () => {
   });
 
   it('retries 5xx and network failures a bounded number of times, then provider_unavailable', async () => {
-    const { fetch, seen } = scripted((_r, i) => (i === 0 ? 'network-error' : { status: 503 }));
+    const { fetch, seen } = scriptedFetch((_r, i) => (i === 0 ? 'network-error' : { status: 503 }));
     await expect(
       client(fetch).createSession({ uniqueIdentifier: 'R1', country: 'ID' }),
     ).rejects.toMatchObject({
@@ -165,15 +139,18 @@ describe('createSession', () => {
   });
 
   it('a retried POST is the same bytes with the same signature', async () => {
-    const { fetch, seen } = scripted((_r, i) => (i === 0 ? { status: 502 } : CREATED));
+    const { fetch, seen } = scriptedFetch((_r, i) => (i === 0 ? { status: 502 } : CREATED));
     await client(fetch).createSession({ uniqueIdentifier: 'R1', country: 'ID' });
     expect(seen).toHaveLength(2);
-    expect(seen[1]?.body).toBe(seen[0]?.body);
+    expect(seen[1]?.raw).toBe(seen[0]?.raw);
     expect(seen[1]?.headers['x-hmac-signature']).toBe(seen[0]?.headers['x-hmac-signature']);
   });
 
   it('a 200 without a usable session is provider_unavailable', async () => {
-    const { fetch } = scripted(() => ({ status: 200, body: { success: true, data: { sessionId: 'x' } } }));
+    const { fetch } = scriptedFetch(() => ({
+      status: 200,
+      body: { success: true, data: { sessionId: 'x' } },
+    }));
     await expect(
       client(fetch).createSession({ uniqueIdentifier: 'R1', country: 'ID' }),
     ).rejects.toMatchObject({
@@ -184,13 +161,13 @@ describe('createSession', () => {
 
 describe('getSession / waitForSession', () => {
   it('GETs the status path signed with an empty body and no body sent', async () => {
-    const { fetch, seen } = scripted(() => status('pending'));
+    const { fetch, seen } = scriptedFetch(() => status('pending'));
     const state = await client(fetch).getSession('sess/1');
     expect(state.status).toBe('pending');
     const [request] = seen;
     expect(request?.method).toBe('GET');
     expect(request?.url).toBe('https://fv.test/api/v1/session/sess%2F1');
-    expect(request?.body).toBeUndefined();
+    expect(request?.raw).toBeUndefined();
     expect(request?.headers['x-hmac-signature']).toBe(
       signRequest({
         method: 'GET',
@@ -203,7 +180,7 @@ describe('getSession / waitForSession', () => {
   });
 
   it('uses a configured status path', async () => {
-    const { fetch, seen } = scripted(() => status('pending'));
+    const { fetch, seen } = scriptedFetch(() => status('pending'));
     await createFaceverifyClient({
       baseUrl: 'https://fv.test',
       credentials: CREDENTIALS,
@@ -220,7 +197,7 @@ describe('getSession / waitForSession', () => {
       status('pending'),
       status('completed', { liveness: 0.9, live: true }),
     ];
-    const { fetch, seen } = scripted((_r, i) => answers[i] ?? status('pending'));
+    const { fetch, seen } = scriptedFetch((_r, i) => answers[i] ?? status('pending'));
     const polls: number[] = [];
     const state = await client(fetch, clock).waitForSession('sess-1', { onPoll: (n) => polls.push(n) });
     expect(state.status).toBe('completed');
@@ -231,7 +208,7 @@ describe('getSession / waitForSession', () => {
 
   it('gives up at the deadline with provider_unavailable', async () => {
     const clock = new FakeClock();
-    const { fetch } = scripted(() => status('pending'));
+    const { fetch } = scriptedFetch(() => status('pending'));
     await expect(client(fetch, clock).waitForSession('sess-1')).rejects.toMatchObject({
       code: 'provider_unavailable',
     });
@@ -240,7 +217,7 @@ describe('getSession / waitForSession', () => {
 
   it('a per-wait poll setting overrides the client', async () => {
     const clock = new FakeClock();
-    const { fetch } = scripted(() => status('pending'));
+    const { fetch } = scriptedFetch(() => status('pending'));
     await expect(
       client(fetch, clock).waitForSession('sess-1', { poll: { deadlineMs: 3_000 } }),
     ).rejects.toMatchObject({ code: 'provider_unavailable' });
@@ -248,7 +225,10 @@ describe('getSession / waitForSession', () => {
   });
 
   it('a 404 is a refusal that marks the session as gone', async () => {
-    const { fetch } = scripted(() => ({ status: 404, body: { success: false, code: 'SESSION_NOT_FOUND' } }));
+    const { fetch } = scriptedFetch(() => ({
+      status: 404,
+      body: { success: false, code: 'SESSION_NOT_FOUND' },
+    }));
     const error = await client(fetch)
       .getSession('nope')
       .catch((e: unknown) => e);
@@ -257,7 +237,7 @@ describe('getSession / waitForSession', () => {
   });
 
   it('an unreadable 200 is provider_unavailable', async () => {
-    const { fetch } = scripted(() => ({ status: 200, body: '<html></html>' }));
+    const { fetch } = scriptedFetch(() => ({ status: 200, body: '<html></html>' }));
     await expect(client(fetch).getSession('s')).rejects.toMatchObject({ code: 'provider_unavailable' });
   });
 });

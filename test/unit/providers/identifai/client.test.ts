@@ -6,15 +6,25 @@ import {
   createIdentifaiClient,
   type IdentifaiClientOptions,
 } from '../../../../main/providers/identifai/client';
-import { FakeClock } from '../../lib/fake-clock';
-import { rejected, scriptedFetch, SIGNATURE_ANSWER, tokenAnswer, type Script } from './scripted-fetch';
+import { FakeClock } from '../../../support/clocks';
+import {
+  scriptedFetch,
+  type Answer,
+  type ScriptedFetchOptions,
+  type Script,
+} from '../../../support/scripted-fetch';
+import { rejected, SIGNATURE_ANSWER, tokenAnswer } from './answers';
 
 const credentials = { accessKey: 'UNITACCESSKEY02', secretKey: 'unit-secret-key-2' };
 const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xd9]);
 
-function setup(script: Script, options: Partial<IdentifaiClientOptions> = {}) {
+function setup(
+  script: Script,
+  options: Partial<IdentifaiClientOptions> = {},
+  fetchOptions: ScriptedFetchOptions = {},
+) {
   const clock = new FakeClock(Date.UTC(2024, 4, 1, 9, 0, 0));
-  const { fetch, seen } = scriptedFetch(script);
+  const { fetch, seen } = scriptedFetch(script, fetchOptions);
   const client = createIdentifaiClient({
     baseUrl: 'https://identifai.test/',
     credentials,
@@ -31,10 +41,7 @@ function setup(script: Script, options: Partial<IdentifaiClientOptions> = {}) {
 
 /** Routes by path; `submit` decides the analytics answers, counting submission tokens as they are minted. */
 function router(
-  submit: (
-    req: { headers: Record<string, string>; body: unknown },
-    n: number,
-  ) => { status: number; body?: unknown },
+  submit: (req: { headers: Record<string, string>; body: unknown }, n: number) => Answer,
 ): Script {
   let tokens = 0;
   let submits = 0;
@@ -159,21 +166,85 @@ describe('submit', () => {
     expect(seen.filter((r) => r.path === '/auth/v1/submission_tokens')).toHaveLength(2);
   });
 
-  it('5xx and network failures are retried a bounded number of times, then provider_unavailable', async () => {
-    const { client, seen, clock } = setup((req) =>
-      req.path === '/public/auth/v1/signatures'
-        ? SIGNATURE_ANSWER
-        : req.path.includes('tokens')
-          ? tokenAnswer(1)
-          : { status: 503 },
+  // Issue 4: an analytics POST creates a billed job. A failure after which IdentifAI may have created it is
+  // not retried here (the record's next attempt submits again and logs the duplicate window); the requests
+  // around it (signatures, submission tokens) bill nothing and keep their retries.
+  it('a 5xx on the analytics POST → one request, no backoff, provider_unavailable', async () => {
+    const { client, seen, clock } = setup(router(() => ({ status: 503 })));
+    const error = await client.submit('ocrKtp', { images: [jpeg] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'provider_unavailable' });
+    expect(seen.filter((r) => r.path.startsWith('/v1/analytics'))).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('a 5xx on a syncv2 POST is not retried either', async () => {
+    const { client, seen } = setup(
+      router(() => ({ status: 502 })),
+      { mode: 'syncv2' },
     );
     await expect(client.submit('ocrKtp', { images: [jpeg] })).rejects.toMatchObject({
       code: 'provider_unavailable',
     });
+    expect(seen.filter((r) => r.path.startsWith('/syncv2/analytics'))).toHaveLength(1);
+  });
+
+  it('a time-out, a reset connection or a cut-off 200 on the analytics POST → one request each', async () => {
+    for (const answer of ['hang', 'network-error', { status: 200, raw: '{"job_id":"j' }] as const) {
+      const { client, seen } = setup(
+        router(() => answer),
+        { timeoutMs: 50 },
+        { networkErrorCode: 'ECONNRESET' },
+      );
+      await expect(client.submit('ocrKtp', { images: [jpeg] })).rejects.toMatchObject({
+        code: 'provider_unavailable',
+      });
+      expect(seen.filter((r) => r.path.startsWith('/v1/analytics'))).toHaveLength(1);
+    }
+  });
+
+  it('a 429 on the analytics POST is retried (no job was created), then the job', async () => {
+    const { client, seen, clock } = setup(
+      router((_req, n) => (n === 1 ? { status: 429 } : { status: 200, body: { job_id: 'j', ok: true } })),
+    );
+    await expect(client.submit('ocrKtp', { images: [jpeg] })).resolves.toMatchObject({ jobId: 'j' });
+    const analytics = seen.filter((r) => r.path.startsWith('/v1/analytics'));
+    expect(analytics).toHaveLength(2);
+    // The same token: a 429 did not use it up.
+    expect(analytics.map((r) => r.headers.authorization)).toEqual(['sub-token-1', 'sub-token-1']);
+    expect(clock.sleeps).toHaveLength(1);
+  });
+
+  it('429 on every try → bounded retries, then provider_unavailable carrying Retry-After', async () => {
+    const { client, seen } = setup(
+      router(() => ({ status: 429, body: { ok: false }, headers: { 'Retry-After': '12' } })),
+    );
+    const error = await client.submit('ocrKtp', { images: [jpeg] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'provider_unavailable', retryAfterMs: 12_000 });
     expect(seen.filter((r) => r.path.startsWith('/v1/analytics'))).toHaveLength(3);
+  });
+
+  it('a refused connection on the analytics POST (never sent) is retried a bounded number of times', async () => {
+    const { client, seen } = setup(router(() => 'network-error')); // ECONNREFUSED
+    await expect(client.submit('ocrKtp', { images: [jpeg] })).rejects.toMatchObject({
+      code: 'provider_unavailable',
+    });
+    expect(seen.filter((r) => r.path.startsWith('/v1/analytics'))).toHaveLength(3);
+  });
+
+  it('5xx and network failures on the signature and token requests are retried a bounded number of times', async () => {
+    const { client, seen, clock } = setup((req) =>
+      req.path === '/public/auth/v1/signatures' ? SIGNATURE_ANSWER : { status: 503 },
+    );
+    await expect(client.submit('ocrKtp', { images: [jpeg] })).rejects.toMatchObject({
+      code: 'provider_unavailable',
+    });
+    expect(seen.filter((r) => r.path === '/auth/v1/submission_tokens')).toHaveLength(3);
+    expect(seen.filter((r) => r.path.startsWith('/v1/analytics'))).toHaveLength(0);
     expect(clock.sleeps).toHaveLength(2);
 
-    const down = setup(() => 'network-error');
+    const down = setup(() => 'network-error', {}, { networkErrorCode: 'ECONNRESET' });
     await expect(down.client.submit('ocrKtp', { images: [jpeg] })).rejects.toMatchObject({
       code: 'provider_unavailable',
     });

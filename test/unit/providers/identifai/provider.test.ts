@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImageKind } from '../../../../common/record';
 import { ProviderError } from '../../../../main/providers/provider';
+import { solidImages } from '../../../support/solid-images';
 import { recordingContext } from '../../../support/step-context';
 import type {
   AnalyticName,
@@ -81,11 +82,7 @@ function fakeClient(
 
 let images: Record<ImageKind, Buffer>;
 beforeAll(async () => {
-  const solid = (w: number, h: number) =>
-    sharp({ create: { width: w, height: h, channels: 3, background: '#8a9bb0' } })
-      .jpeg()
-      .toBuffer();
-  images = { id_card: await solid(1600, 1000), selfie: await solid(640, 480) };
+  images = await solidImages();
 });
 
 function context(saved: Record<string, unknown> = {}, signal = new AbortController().signal) {
@@ -96,7 +93,7 @@ describe('createIdentifaiProvider', () => {
   it('submits both analytics, saving each answer at once, then waits and decides', async () => {
     const { client, log } = fakeClient({ 'job-faceMatchLiveness': VERIFIED_FACE, 'job-ocrKtp': OCR });
     const provider = createIdentifaiProvider({ client });
-    const { ctx, progress, saves } = context();
+    const { ctx, progress, saves, sent } = context();
     const result = await provider.verify(ctx);
 
     expect(provider.name).toBe('identifai');
@@ -122,6 +119,8 @@ describe('createIdentifaiProvider', () => {
       ],
       ['ocr_ktp', { jobId: 'job-ocrKtp', token: 'token-ocrKtp', submittedAt: '2024-05-01T09:00:00.000Z' }],
     ]);
+    // Each billable submission is announced before it is sent (`sending` is not a save).
+    expect(sent).toEqual(['face_match_liveness', 'ocr_ktp']);
 
     const [fml, ocr] = log.submitted;
     expect(fml?.request).toMatchObject({
@@ -151,22 +150,24 @@ describe('createIdentifaiProvider', () => {
       face_match_liveness: { jobId: 'saved-face', token: 't1', submittedAt: '2024-05-01T08:00:00.000Z' },
       ocr_ktp: { jobId: 'saved-ocr', token: 't2', submittedAt: '2024-05-01T08:00:01.000Z' },
     };
-    const { ctx, saves } = context(saved);
+    const { ctx, saves, sent } = context(saved);
     await expect(provider.verify(ctx)).resolves.toMatchObject({ outcome: { decision: 'verified' } });
     expect(log.events).toEqual(['wait saved-face', 'wait saved-ocr']);
     expect(log.waited).toEqual([saved.face_match_liveness, saved.ocr_ktp]);
     expect(saves).toEqual([]);
+    expect(sent).toEqual([]);
     expect(provider.name).toBe('sandbox');
   });
 
   it('submits only the step that was not saved', async () => {
     const { client, log } = fakeClient({ 'saved-face': VERIFIED_FACE, 'job-ocrKtp': OCR });
-    const { ctx, saves } = context({
+    const { ctx, saves, sent } = context({
       face_match_liveness: { jobId: 'saved-face', token: 't1', submittedAt: '2024-05-01T08:00:00.000Z' },
     });
     await createIdentifaiProvider({ client }).verify(ctx);
     expect(log.events).toEqual(['authorise', 'submit ocrKtp', 'wait saved-face', 'wait job-ocrKtp']);
     expect(saves.map(([s]) => s)).toEqual(['ocr_ktp']);
+    expect(sent).toEqual(['ocr_ktp']);
   });
 
   it('a selfie retake ends the run without waiting for the card', async () => {

@@ -5,7 +5,7 @@ import type { HttpResponse } from '../../../../main/lib/http';
 import { ProviderError } from '../../../../main/providers/provider';
 import { createSignatureProvider } from '../../../../main/providers/identifai/signature';
 import type { Send } from '../../../../main/providers/identifai/transport';
-import { FakeClock } from '../../lib/fake-clock';
+import { FakeClock } from '../../../support/clocks';
 
 const credentials = { accessKey: 'UNITACCESSKEY01', secretKey: 'unit-secret-key' };
 const stamp = (ms: number) =>

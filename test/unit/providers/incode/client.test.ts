@@ -5,9 +5,10 @@ import { createIncodeClient, type IncodeClientOptions } from '../../../../main/p
 import { IncodeRejection, IncodeSessionRefused } from '../../../../main/providers/incode/errors';
 import { ProviderError } from '../../../../main/providers/provider';
 import { redact } from '../../../../main/lib/redact';
+import { FakeClock } from '../../../support/clocks';
+import type { ScriptedFetchOptions } from '../../../support/scripted-fetch';
 import {
   API_KEY,
-  FakeClock,
   fakeIncode,
   INTERVIEW_ID,
   ok,
@@ -23,8 +24,9 @@ const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
 function client(
   script: Partial<Record<RouteName, Answer | Route>> = {},
   options: Partial<IncodeClientOptions> = {},
+  fetchOptions: ScriptedFetchOptions = {},
 ) {
-  const fake = fakeIncode(script);
+  const fake = fakeIncode(script, fetchOptions);
   const clock = new FakeClock();
   const incode = createIncodeClient({
     baseUrl: 'https://incode.test/',
@@ -188,27 +190,86 @@ describe('createIncodeClient: failures', () => {
     const error = await caught(incode.getScore(session));
     expect(error).toMatchObject({ name: 'ProviderError', code: 'provider_unavailable' });
     expect(fake.count('score')).toBe(3);
-    expect(clock.slept).toHaveLength(2);
+    expect(clock.sleeps).toHaveLength(2);
   });
 
-  it('a transient 502 then a good answer → the good answer', async () => {
+  it('a transient 502 on a GET, then a good answer → the good answer', async () => {
     const { incode, fake } = client({
+      score: (_r, nth) => (nth === 0 ? { status: 502 } : ok({ overall: { value: '1', status: 'OK' } })),
+    });
+    await expect(incode.getScore(session)).resolves.toMatchObject({ overall: { status: 'OK' } });
+    expect(fake.count('score')).toBe(2);
+  });
+
+  // Issue 4: every Incode POST creates or changes session state Incode bills for. A failure after which
+  // Incode may have handled it is not retried here: the record's next attempt sends it again (and logs the
+  // duplicate window). Only a failure Incode certainly never saw (429, a refused connection) is retried.
+  it('a 502 on a POST is not retried: one request, provider_unavailable', async () => {
+    const { incode, fake, clock } = client({
       processFace: (_r, nth) => (nth === 0 ? { status: 502 } : ok({ confidence: 1 })),
     });
-    await expect(incode.processFace(session)).resolves.toEqual({ confidence: 1 });
-    expect(fake.count('processFace')).toBe(2);
+    const error = await caught(incode.processFace(session));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'provider_unavailable' });
+    expect(fake.count('processFace')).toBe(1);
+    expect(clock.sleeps).toEqual([]);
   });
 
-  it('a 5xx on an upload is retried, never taken for a bad photo', async () => {
-    const { incode, fake } = client({ selfie: { status: 500, body: { status: 500 } } }, { retries: 1 });
-    await expect(incode.addSelfie(session, JPEG)).rejects.toMatchObject({ code: 'provider_unavailable' });
-    expect(fake.count('selfie')).toBe(2);
+  it('a 5xx on an upload is sent once and never taken for a bad photo', async () => {
+    const { incode, fake } = client({ selfie: { status: 500, body: { status: 500 } } });
+    const error = await caught(incode.addSelfie(session, JPEG));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'provider_unavailable' });
+    expect(fake.count('selfie')).toBe(1);
   });
 
-  it('network failures → provider_unavailable after the retries', async () => {
-    const { incode, fake } = client({ start: 'network-error' }, { retries: 1 });
+  it('a 429 on a POST is retried (Incode did not act on it), then the good answer', async () => {
+    const { incode, fake, clock } = client({
+      start: (_r, nth) => (nth === 0 ? { status: 429 } : ok({ token: TOKEN, interviewId: INTERVIEW_ID })),
+    });
+    await expect(incode.start('R')).resolves.toMatchObject({ token: TOKEN });
+    expect(fake.count('start')).toBe(2);
+    expect(clock.sleeps).toHaveLength(1);
+  });
+
+  it('429 on every try → bounded retries, then provider_unavailable carrying Retry-After', async () => {
+    const { incode, fake } = client({
+      selfie: { status: 429, body: { status: 429 }, headers: { 'Retry-After': '30' } },
+    });
+    const error = await caught(incode.addSelfie(session, JPEG));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'provider_unavailable', retryAfterMs: 30_000 });
+    expect(fake.count('selfie')).toBe(3);
+  });
+
+  it('a connection reset on a POST → provider_unavailable without a retry (it may have arrived)', async () => {
+    const { incode, fake } = client({ start: 'network-error' });
+    await expect(incode.start('R')).rejects.toMatchObject({ code: 'provider_unavailable' });
+    expect(fake.count('start')).toBe(1);
+  });
+
+  it('a refused connection on a POST (never sent) → retried, then provider_unavailable', async () => {
+    const { incode, fake } = client(
+      { start: 'network-error' },
+      { retries: 1 },
+      { networkErrorCode: 'ECONNREFUSED' },
+    );
     await expect(incode.start('R')).rejects.toMatchObject({ code: 'provider_unavailable' });
     expect(fake.count('start')).toBe(2);
+  });
+
+  it('network failures on a GET → provider_unavailable after the retries', async () => {
+    const { incode, fake } = client({ ocr: 'network-error' }, { retries: 1 });
+    await expect(incode.getOcrData(session)).rejects.toMatchObject({ code: 'provider_unavailable' });
+    expect(fake.count('ocr')).toBe(2);
+  });
+
+  it('a cut-off 200 answer to a POST is not retried: provider_unavailable, never a bad answer', async () => {
+    const { incode, fake } = client({ processId: { status: 200, raw: '{"success":tr' } });
+    const error = await caught(incode.processId(session));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'provider_unavailable' });
+    expect(fake.count('processId')).toBe(1);
   });
 
   it('no answer within timeoutMs → provider_unavailable after the retries', async () => {
@@ -271,8 +332,8 @@ describe('createIncodeClient: waiting for the onboarding', () => {
     expect(result).toMatchObject({ state: 'finished', status: 'ONBOARDING_FINISHED' });
     expect(fake.count('onboarding')).toBe(4);
     expect(polls).toEqual([1, 2, 3, 4]);
-    expect(clock.slept).toHaveLength(3);
-    for (const ms of clock.slept) expect(ms).toBeGreaterThanOrEqual(100);
+    expect(clock.sleeps).toHaveLength(3);
+    for (const ms of clock.sleeps) expect(ms).toBeGreaterThanOrEqual(100);
   });
 
   it('a manual-review status after the onboarding also ends the wait', async () => {

@@ -1,24 +1,19 @@
-// A scripted Incode for unit tests: a fetch stand-in that answers each Omni route with a happy default or a
-// test's own answer, records every request (method, path, query, headers, JSON body), and a clock whose
-// sleeps return at once. (Integration tests use real HTTP against the sandbox; this pins the client's and
-// the provider's own decisions.)
-import type { Clock } from '../../../../main/lib/clock';
-import { abortReason } from '../../../../main/lib/clock';
+// A scripted Incode for unit tests: the shared scripted fetch (test/support) answering each Omni route with
+// a happy default or a test's own answer, and counting the calls per route. (Integration tests use real
+// HTTP against the sandbox; this pins the client's and the provider's own decisions.)
 import type { Fetch } from '../../../../main/lib/http-error';
+import {
+  scriptedFetch,
+  type Answer,
+  type ScriptedFetchOptions,
+  type SeenRequest,
+} from '../../../support/scripted-fetch';
 
 export const TOKEN = 'session-token-0123456789abcdef';
 export const INTERVIEW_ID = '65f0c0ffee0123456789abcd';
 export const API_KEY = 'incode-unit-test-api-key';
 
-export interface SeenRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  body: unknown;
-}
-
-export type Answer = { status: number; body?: unknown } | 'network-error' | 'hang';
+export type { Answer, SeenRequest };
 /** `nth` counts the calls to the same route, from 0. */
 export type Route = (request: SeenRequest, nth: number) => Answer;
 
@@ -86,60 +81,30 @@ export interface FakeIncode {
   count(route: RouteName): number;
 }
 
-export function fakeIncode(script: Partial<Record<RouteName, Answer | Route>> = {}): FakeIncode {
-  const seen: SeenRequest[] = [];
+/** A 'network-error' is ECONNRESET unless told otherwise (the request may have reached Incode). */
+export function fakeIncode(
+  script: Partial<Record<RouteName, Answer | Route>> = {},
+  options: ScriptedFetchOptions = {},
+): FakeIncode {
   const names: string[] = [];
   const counts = new Map<string, number>();
-  const fetchStub: Fetch = async (input, init) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    const raw = typeof init?.body === 'string' ? init.body : undefined;
-    const request: SeenRequest = {
-      method: init?.method ?? 'GET',
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams.entries()),
-      headers: Object.fromEntries(new Headers(init?.headers).entries()),
-      body: raw ? (JSON.parse(raw) as unknown) : null,
-    };
-    seen.push(request);
-    const key = `${request.method} ${request.path}`;
-    const name = (Object.keys(ROUTES) as RouteName[]).find((r) => ROUTES[r] === key);
-    names.push(name ?? '?');
-    if (!name) return new Response('{"status":404}', { status: 404 });
-    const nth = counts.get(name) ?? 0;
-    counts.set(name, nth + 1);
-    const scripted = script[name] ?? DEFAULT_ANSWERS[name];
-    const answer = typeof scripted === 'function' ? scripted(request, nth) : scripted;
-    if (answer === 'network-error') throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
-    if (answer === 'hang') {
-      const signal = init?.signal;
-      return new Promise<Response>((_resolve, reject) => {
-        if (signal?.aborted) reject(abortReason(signal));
-        signal?.addEventListener('abort', () => reject(abortReason(signal)), { once: true });
-      });
-    }
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
-      status: answer.status,
-      headers: { 'Content-Type': 'application/json' },
-    });
-  };
+  const { fetch, seen } = scriptedFetch(
+    (request) => {
+      const key = `${request.method} ${request.path}`;
+      const name = (Object.keys(ROUTES) as RouteName[]).find((r) => ROUTES[r] === key);
+      names.push(name ?? '?');
+      if (!name) return { status: 404, body: { status: 404 } };
+      const nth = counts.get(name) ?? 0;
+      counts.set(name, nth + 1);
+      const scripted = script[name] ?? DEFAULT_ANSWERS[name];
+      return typeof scripted === 'function' ? scripted(request, nth) : scripted;
+    },
+    { networkErrorCode: 'ECONNRESET', ...options },
+  );
   return {
-    fetch: fetchStub,
+    fetch,
     seen,
     calls: () => [...names],
     count: (route) => counts.get(route) ?? 0,
   };
-}
-
-/** Time that moves only when someone sleeps, and sleeps that return at once. */
-export class FakeClock implements Clock {
-  time = Date.UTC(2024, 4, 1, 9, 0, 0);
-  slept: number[] = [];
-  now(): number {
-    return this.time;
-  }
-  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) throw abortReason(signal);
-    this.slept.push(ms);
-    this.time += ms;
-  }
 }

@@ -1,17 +1,17 @@
 // The Incode provider's steps with the real client over a scripted fetch: the order of calls, what is
 // saved and when, resuming from every saved step, retakes within the session, EXPIRED, session refusals,
 // unreachable Incode, and what each failure becomes.
-import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImageKind } from '../../../../common/record';
 import type { IncodeClientOptions } from '../../../../main/providers/incode/client';
 import { createIncodeProvider } from '../../../../main/providers/incode/provider';
 import { STEPS } from '../../../../main/providers/incode/steps';
 import { ProviderError } from '../../../../main/providers/provider';
+import { solidImages } from '../../../support/solid-images';
 import { recordingContext } from '../../../support/step-context';
+import { FakeClock } from '../../../support/clocks';
 import {
   API_KEY,
-  FakeClock,
   fakeIncode,
   INTERVIEW_ID,
   ok,
@@ -24,11 +24,7 @@ import {
 
 let images: Record<ImageKind, Buffer>;
 beforeAll(async () => {
-  const solid = (w: number, h: number) =>
-    sharp({ create: { width: w, height: h, channels: 3, background: '#8a9bb0' } })
-      .jpeg()
-      .toBuffer();
-  images = { id_card: await solid(1600, 1000), selfie: await solid(640, 480) };
+  images = await solidImages();
 });
 
 const ALL_ROUTES: RouteName[] = [
@@ -78,12 +74,14 @@ const savedNames = (saves: Array<[string, unknown]>) => saves.map(([name]) => na
 
 describe('createIncodeProvider: the happy path', () => {
   it('runs the steps in the seed order, saving each answer, and decides verified', async () => {
-    const { fake, provider, ctx, saves } = setup();
+    const { fake, provider, ctx, saves, sent } = setup();
     const result = await provider.verify(ctx);
 
     expect(provider.name).toBe('incode');
     expect(fake.calls()).toEqual(ALL_ROUTES);
     expect(savedNames(saves)).toEqual([...STEPS]);
+    // Each POST is announced right before it is sent; the GETs (onboarding onwards) are not billable.
+    expect(sent).toEqual(['start', 'front_id', 'process_id', 'selfie', 'process_face']);
     expect(saves[0]).toEqual(['start', expect.objectContaining({ token: TOKEN, interviewId: INTERVIEW_ID })]);
     expect(fake.seen[0]?.body).toEqual({ countryCode: 'ALL', externalCustomerId: 'REC0001abc' });
     expect(result).toMatchObject({
@@ -356,14 +354,48 @@ describe('createIncodeProvider: failures', () => {
     expect(second.fake.calls()).toEqual(['frontId', 'start', 'frontId']);
   });
 
-  it('5xx → bounded retries, provider_unavailable, completed steps kept', async () => {
-    const { provider, ctx, fake, saved } = setup({ selfie: { status: 503 } });
-    await expect(provider.verify(ctx)).rejects.toMatchObject({
+  // Issue 4: an Incode POST is billable, so a 5xx on it is not retried within the run (Incode may have
+  // handled it); the record's next attempt sends it again, and `sent` without a `save` is that window.
+  it('5xx on an upload → one request, provider_unavailable, completed steps kept; the next run carries on', async () => {
+    const first = setup({ selfie: { status: 503 } });
+    await expect(first.provider.verify(first.ctx)).rejects.toMatchObject({
       name: 'ProviderError',
       code: 'provider_unavailable',
     });
+    expect(first.fake.count('selfie')).toBe(1);
+    expect(first.fake.calls()).toEqual(['start', 'frontId', 'processId', 'selfie']);
+    expect(Object.keys(first.saved)).toEqual(['start', 'front_id', 'process_id']);
+    expect(savedNames(first.saves)).toEqual(['start', 'front_id', 'process_id']);
+    // The selfie was announced as sent but never saved: the duplicate window the next attempt logs.
+    expect(first.sent).toEqual(['start', 'front_id', 'process_id', 'selfie']);
+
+    const second = setup({}, { saved: first.saved });
+    await expect(second.provider.verify(second.ctx)).resolves.toMatchObject({
+      outcome: { decision: 'verified' },
+    });
+    expect(second.fake.calls()).toEqual(ALL_ROUTES.slice(3));
+    expect(second.sent).toEqual(['selfie', 'process_face']);
+  });
+
+  it('a time-out on a POST → provider_unavailable after that one request', async () => {
+    const { provider, ctx, fake, sent, saved } = setup(
+      { processFace: 'hang' },
+      { client: { timeoutMs: 20 } },
+    );
+    await expect(provider.verify(ctx)).rejects.toMatchObject({ code: 'provider_unavailable' });
+    expect(fake.count('processFace')).toBe(1);
+    expect(sent.at(-1)).toBe('process_face');
+    expect(Object.keys(saved)).toEqual(['start', 'front_id', 'process_id', 'selfie']);
+  });
+
+  it('a 429 on an upload is retried within the run (Incode did not act on it)', async () => {
+    const { provider, ctx, fake, sent } = setup({
+      selfie: (_r, nth) => (nth === 0 ? { status: 429 } : ok({ confidence: 0, isBright: true })),
+    });
+    await expect(provider.verify(ctx)).resolves.toMatchObject({ outcome: { decision: 'verified' } });
     expect(fake.count('selfie')).toBe(2);
-    expect(Object.keys(saved)).toEqual(['start', 'front_id', 'process_id']);
+    // One announcement for the step, however many times the transport tried it.
+    expect(sent.filter((step) => step === 'selfie')).toHaveLength(1);
   });
 
   it('a time-out → provider_unavailable', async () => {

@@ -1,0 +1,9 @@
+// The retry and polling settings of the provider integration tests: fast, so that a failure path over real
+// HTTP takes well under a second. Each provider's helpers add its base URL, credentials and time-out.
+export function fastRetriesAndPolling() {
+  return {
+    retries: 2,
+    retryDelay: { minDelayMs: 20, maxDelayMs: 80 },
+    poll: { minDelayMs: 50, maxDelayMs: 200, deadlineMs: 30_000 },
+  };
+}
