@@ -1,7 +1,7 @@
 // The window that shows a provider's hosted flow (faceverify.ai) to the customer, as plain decisions: it
 // stays on the provider's own origin, runs with no Node and no preload in a fresh in-memory session (one
 // customer's cookies never meet the next one's), and only that origin may use the camera.
-import { originOf } from './policy';
+import { lockedDownWebPreferences, originOf } from './policy';
 
 export function hostedWindowOptions(partition: string) {
   return {
@@ -10,19 +10,7 @@ export function hostedWindowOptions(partition: string) {
     show: false,
     autoHideMenuBar: true,
     title: 'Face check',
-    webPreferences: {
-      partition,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    },
+    webPreferences: { partition, ...lockedDownWebPreferences() },
   } as const;
 }
 

@@ -12,6 +12,26 @@ export interface KioskWindowSettings {
   fullscreen: boolean;
 }
 
+/**
+ * The webPreferences every Loket window shares: isolation and the sandbox on; Node, webviews, insecure
+ * content, experimental features, drag-and-drop navigation and spellcheck off.
+ */
+export function lockedDownWebPreferences() {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  } as const;
+}
+
 /** BrowserWindow options. Isolation and the sandbox are never switched off. */
 export function windowOptions(settings: KioskWindowSettings, preloadPath: string) {
   return {
@@ -25,20 +45,7 @@ export function windowOptions(settings: KioskWindowSettings, preloadPath: string
     kiosk: settings.kiosk,
     fullscreen: settings.kiosk || settings.fullscreen,
     title: 'Loket',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    },
+    webPreferences: { preload: preloadPath, ...lockedDownWebPreferences() },
   } as const;
 }
 
