@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 
 const external = [
   'electron',
-  'better-sqlite3',
+  'better-sqlite3-multiple-ciphers',
   'keytar',
   'sharp',
   'ws',

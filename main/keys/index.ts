@@ -7,6 +7,7 @@ export {
   type KeytarStoreOptions,
 } from './keytar-store';
 export { MemorySecretStore } from './memory-store';
+export { DATA_KEY_ACCOUNT, loadOrCreateDataKey } from './data-key';
 export {
   CREDENTIAL_PROVIDERS,
   CREDENTIAL_SCHEMAS,

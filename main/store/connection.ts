@@ -1,14 +1,19 @@
-// Opens the one SQLite file Loket keeps, DIR/loket.db, with the pragmas every connection needs, and
-// migrates it. Everything else in the store goes through the Store handle this returns.
+// Opens the one SQLite file Loket keeps, DIR/loket.db, encrypted with the data key (see encryption.ts), with
+// the pragmas every connection needs, and migrates it. Everything else in the store goes through the Store
+// handle this returns.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { createLogger } from '../lib/log';
+import { applyKey, assertDataKey, canRead, DatabaseKeyError, encryptInPlace } from './encryption';
 import { migrate, refuseFutureDatabase } from './migrate';
 
 export const DATABASE_FILE = 'loket.db';
 
 /** How long a writer waits for another connection's lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000;
+
+const log = createLogger('store');
 
 export interface Store {
   /** The raw connection: for the store's own modules and tests. Everything else uses the repositories. */
@@ -18,17 +23,21 @@ export interface Store {
 }
 
 export interface OpenStoreOptions {
+  /** The data key: 32 random bytes from the OS keychain (main/keys loadOrCreateDataKey). */
+  key: Buffer;
   /** The better_sqlite3.node built for Electron's ABI, when it is not the one beside the package. */
-  nativeBinding?: string;
+  nativeBinding?: string | undefined;
 }
 
-export function openStore(dataDir: string, options: OpenStoreOptions = {}): Store {
+/**
+ * Opens DIR/loket.db with the key. An unencrypted loket.db from a Loket before encryption is encrypted in
+ * place first. A file the key does not open is a DatabaseKeyError, and the file is left exactly as it was.
+ */
+export function openStore(dataDir: string, options: OpenStoreOptions): Store {
+  assertDataKey(options?.key);
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DATABASE_FILE);
-  const db = new Database(file, {
-    timeout: BUSY_TIMEOUT_MS,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
+  const db = openKeyed(file, options);
   try {
     // Before any pragma that writes (journal_mode does), so a newer Loket's file is left exactly as it was.
     refuseFutureDatabase(db);
@@ -45,6 +54,63 @@ export function openStore(dataDir: string, options: OpenStoreOptions = {}): Stor
     throw error;
   }
   return { db, path: file, close: () => db.close() };
+}
+
+/** A connection the key has been proven to open, encrypting an earlier unencrypted file on the way. */
+function openKeyed(file: string, options: OpenStoreOptions): Database.Database {
+  const first = connect(file, options);
+  try {
+    applyKey(first, options.key);
+    if (canRead(first)) return first;
+  } catch (error) {
+    first.close();
+    throw error;
+  }
+  first.close();
+  // The key does not open it: either an unencrypted file from before, or someone else's key.
+  encryptPlaintext(file, options);
+  const second = connect(file, options);
+  try {
+    applyKey(second, options.key);
+    if (canRead(second)) return second;
+  } catch (error) {
+    second.close();
+    throw error;
+  }
+  second.close();
+  throw new DatabaseKeyError('wrong_key', file);
+}
+
+/**
+ * If file is an unencrypted database (it opens and reads without a key), encrypts it in place with the key;
+ * otherwise throws DatabaseKeyError without having written anything. sqlite3mc cannot rekey in WAL mode, so
+ * this leaves WAL (checkpointing any WAL a crash left behind into the file), rekeys under a rollback journal,
+ * and openStore switches back to WAL. A database from a newer Loket is refused before anything is written.
+ */
+function encryptPlaintext(file: string, options: OpenStoreOptions): void {
+  const plain = connect(file, options);
+  try {
+    if (!canRead(plain)) throw new DatabaseKeyError('wrong_key', file);
+    refuseFutureDatabase(plain);
+    const mode = plain.pragma('journal_mode = DELETE', { simple: true });
+    if (mode !== 'delete')
+      throw new Error(`SQLite could not leave WAL mode (got ${String(mode)}) for ${file}`);
+    encryptInPlace(plain, options.key);
+  } finally {
+    plain.close();
+  }
+  // The file name and sizes only: nothing from inside the database.
+  log.warn('encrypted an unencrypted database from an earlier Loket in place', {
+    file: DATABASE_FILE,
+    bytes: fs.statSync(file).size,
+  });
+}
+
+function connect(file: string, options: OpenStoreOptions): Database.Database {
+  return new Database(file, {
+    timeout: BUSY_TIMEOUT_MS,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 // A real file in a fresh temp folder for each test: the store is exercised as it runs, WAL and all.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,8 +18,11 @@ export function tempDir(): string {
   return dir;
 }
 
-export function tempStore(dir: string = tempDir()): Store {
-  const store = openStore(dir);
+/** The data key every store in this test process is opened with (as the keychain would hand it over). */
+export const TEST_KEY: Buffer = randomBytes(32);
+
+export function tempStore(dir: string = tempDir(), key: Buffer = TEST_KEY): Store {
+  const store = openStore(dir, { key });
   opened.push(store);
   return store;
 }
