@@ -1,6 +1,6 @@
 // Brings a database up to the newest schema this code knows: each pending migration runs in its own
 // transaction together with the bump of PRAGMA user_version, so a crash leaves the file at a whole version.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { createLogger } from '../lib/log';
 import { DatabaseFromTheFutureError } from './errors';
 import { MIGRATIONS, type Migration } from './migrations';

@@ -1,7 +1,7 @@
 // Reading and writing one whole record row: the base the repositories build on.
 import type { Store } from './connection';
 import { RecordNotFoundError } from './errors';
-import { fromRow, toRow, type RecordRow, type StoredRecord } from './record-row';
+import { fromRow, nikColumn, toRow, type RecordRow, type StoredRecord } from './record-row';
 import { prepared } from './statements';
 
 const SELECT_ONE = `SELECT * FROM records WHERE id = ?`;
@@ -17,6 +17,8 @@ const UPDATE = `
     retake_kind = @retake_kind, retake_reason = @retake_reason, error_code = @error_code,
     error_message = @error_message, raw_json = @raw_json
   WHERE id = @id`;
+/** The NIK column follows ocr_json on every write, so it can never disagree with it (migration 003). */
+const UPDATE_NIK = `UPDATE records SET nik = ? WHERE id = ?`;
 
 export function getRecord(store: Store, id: string): StoredRecord | undefined {
   const row = prepared<[string], RecordRow>(store, SELECT_ONE).get(id);
@@ -33,4 +35,5 @@ export function requireRecord(store: Store, id: string): StoredRecord {
 /** Writes a record's status and mutable fields back; callers hold the transaction that read it. */
 export function writeRecord(store: Store, record: StoredRecord): void {
   prepared<[RecordRow]>(store, UPDATE).run(toRow(record));
+  prepared<[string | null, string]>(store, UPDATE_NIK).run(nikColumn(record), record.id);
 }

@@ -3,6 +3,7 @@
 import type { Decision, ImageKind, Mode, OcrFields, RecordStatus, RetakeReason } from '../../common/record';
 import { OcrFieldsSchema, RETAKE_REASONS } from '../../common/record';
 import { isProviderName, type ProviderName } from '../../common/providers';
+import { isPlausibleNik } from '../../common/nik';
 import { CorruptRowError } from './errors';
 
 /** ISO-8601 UTC as Date.prototype.toISOString writes it, so that text order is time order. */
@@ -180,4 +181,13 @@ function parseRetakeReason(id: string, value: string | null): RetakeReason | nul
     throw new CorruptRowError(id, `unknown retake reason '${value}'`);
   }
   return value as RetakeReason;
+}
+
+/**
+ * The value of the `nik` column (migration 003): the OCR'd NIK when it is a plausible one, else null. Kept
+ * beside ocr_json so that a person's records can be found, and deleted, by their NIK.
+ */
+export function nikColumn(record: Pick<StoredRecord, 'ocr'>): string | null {
+  const nik = record.ocr?.nik;
+  return nik !== undefined && isPlausibleNik(nik) ? nik : null;
 }

@@ -1,6 +1,6 @@
 // Prepared statements, compiled once per connection. Callers pass SQL constants only: values always travel
 // as bound parameters, never inside the text.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Store } from './connection';
 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement<unknown[], unknown>>>();

@@ -3,7 +3,8 @@
 import type { Migration } from './migration';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-open-retake-reasons';
+import { migration003 } from './003-record-nik';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];

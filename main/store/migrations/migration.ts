@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 /**
  * One schema change. `up` runs inside the runner's transaction, so it must not open its own or change

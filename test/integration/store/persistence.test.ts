@@ -14,14 +14,14 @@ import {
   saveStepOutput,
   transition,
 } from '../../../main/store/records';
-import { T0, at, tempDir, tempStore } from '../../unit/store/temp-store';
+import { T0, TEST_KEY, at, tempDir, tempStore } from '../../unit/store/temp-store';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 9, 8, 7, 0xff, 0xd9]);
 
 describe('store on disk', () => {
   it('creates the data folder and keeps everything across close and reopen', () => {
     const dir = path.join(tempDir(), 'nested', 'data');
-    const first = openStore(dir);
+    const first = openStore(dir, { key: TEST_KEY });
     expect(first.path).toBe(path.join(dir, DATABASE_FILE));
     createRecord(first, { id: 'KEEP00001', mode: 'self_service', provider: 'faceverify', now: T0 });
     putImage(first, 'KEEP00001', 'id_card', JPEG, at(1));
@@ -47,7 +47,7 @@ describe('store on disk', () => {
 
   it('runs in WAL mode with foreign keys, NORMAL sync and a busy timeout on every open', () => {
     const dir = tempDir();
-    openStore(dir).close();
+    openStore(dir, { key: TEST_KEY }).close();
     const store = tempStore(dir);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);

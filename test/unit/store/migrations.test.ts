@@ -1,12 +1,12 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE, openStore } from '../../../main/store/connection';
 import { DatabaseFromTheFutureError } from '../../../main/store/errors';
 import { migrate, schemaVersion } from '../../../main/store/migrate';
 import { MIGRATIONS, type Migration } from '../../../main/store/migrations';
 import { QUEUE_QUERIES } from '../../../main/store/records';
-import { tempDir, tempStore } from './temp-store';
+import { TEST_KEY, tempDir, tempStore } from './temp-store';
 
 const LATEST = MIGRATIONS.length;
 
@@ -48,7 +48,7 @@ describe('migrations', () => {
     const fks = db.prepare(`SELECT "table", on_delete FROM pragma_foreign_key_list('record_images')`).all();
     expect(fks).toEqual([{ table: 'records', on_delete: 'CASCADE' }]);
     const index = db.prepare(`SELECT name FROM pragma_index_list('records') WHERE origin = 'c'`).all();
-    expect(index).toEqual([{ name: 'records_status_next_attempt' }]);
+    expect(index).toContainEqual({ name: 'records_status_next_attempt' });
   });
 
   it('002 rebuilds records without losing rows, images or steps, and opens retake_reason', () => {
@@ -89,7 +89,7 @@ describe('migrations', () => {
 
   it('a fresh store is at the latest version and a second open applies nothing', () => {
     const dir = tempDir();
-    const store = openStore(dir);
+    const store = openStore(dir, { key: TEST_KEY });
     expect(schemaVersion(store.db)).toBe(LATEST);
     expect(migrate(store.db)).toEqual([]);
     store.close();
@@ -101,9 +101,9 @@ describe('migrations', () => {
     db.pragma(`user_version = ${LATEST + 1}`);
     db.close();
 
-    expect(() => openStore(dir)).toThrow(DatabaseFromTheFutureError);
+    expect(() => openStore(dir, { key: TEST_KEY })).toThrow(DatabaseFromTheFutureError);
     try {
-      openStore(dir);
+      openStore(dir, { key: TEST_KEY });
     } catch (error) {
       expect(error).toMatchObject({ databaseVersion: LATEST + 1, codeVersion: LATEST, code: 'storage' });
       expect((error as Error).message).toMatch(/newer Loket/);

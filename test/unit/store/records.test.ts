@@ -21,7 +21,7 @@ import {
   transition,
   type MutableRecordFields,
 } from '../../../main/store/records';
-import { T0, at, tempDir, tempStore } from './temp-store';
+import { T0, TEST_KEY, at, tempDir, tempStore } from './temp-store';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
 
@@ -340,7 +340,7 @@ describe('newRecordId', () => {
   });
 
   it('is accepted by createRecord', () => {
-    const store = openStore(tempDir());
+    const store = openStore(tempDir(), { key: TEST_KEY });
     const id = newRecordId();
     expect(createRecord(store, { id, mode: 'assisted', provider: 'sandbox', now: T0 }).id).toBe(id);
     store.close();

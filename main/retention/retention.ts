@@ -1,0 +1,142 @@
+// Retention: photos go a configurable number of days after a record is final, whole records after another,
+// and a person's data goes on request, by record id or by NIK (Indonesia's personal data law treats
+// biometrics as specific data). Only final records (decided or failed) ever age out: a customer still in the
+// queue never loses their capture. Every purge and deletion is logged with counts and record ids only.
+import { createLogger } from '../lib/log';
+import { inTransaction, type Store } from '../store/connection';
+import {
+  deleteImagesOf,
+  deleteRecordCounted,
+  listFinalBefore,
+  listFinalWithImagesBefore,
+  listRecordIdsByNik,
+} from '../store/retention-queries';
+
+const log = createLogger('retention');
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface RetentionPolicy {
+  /** Photos of a final record are deleted this many days after its decision. */
+  imageDays: number;
+  /** A final record is deleted whole (photos, step outputs) this many days after its decision. */
+  recordDays: number;
+}
+
+export interface PurgeOptions extends RetentionPolicy {
+  /** Epoch milliseconds. */
+  now: number;
+}
+
+export interface DeletionCounts {
+  records: number;
+  images: number;
+  steps: number;
+}
+
+export interface PurgeCounts {
+  /** Final records older than imageDays that lost their photos (the records themselves are kept). */
+  imagesPurged: { records: number; images: number };
+  /** Final records older than recordDays, deleted with their photos and step outputs. */
+  recordsDeleted: DeletionCounts;
+}
+
+export interface DeletionResult extends DeletionCounts {
+  /** The records deleted; ids only, never anything about the person. */
+  recordIds: string[];
+}
+
+/** Deletes what has outlived the policy, in one transaction, and returns what went. */
+export function purgeExpired(store: Store, { imageDays, recordDays, now }: PurgeOptions): PurgeCounts {
+  checkDays('imageDays', imageDays);
+  checkDays('recordDays', recordDays);
+  if (!Number.isFinite(now)) throw new RangeError(`now must be a time, got ${now}`);
+  const recordCutoff = new Date(now - recordDays * DAY_MS).toISOString();
+  const imageCutoff = new Date(now - imageDays * DAY_MS).toISOString();
+
+  const result = withSecureDelete(store, () =>
+    inTransaction(store, () => {
+      // Whole records first, so their photos are counted once, as part of the record.
+      const expired = listFinalBefore(store, recordCutoff);
+      const recordsDeleted = sumDeletions(expired.map((id) => deleteRecordCounted(store, id)));
+      const withOldImages = listFinalWithImagesBefore(store, imageCutoff);
+      const images = withOldImages.reduce((sum, id) => sum + deleteImagesOf(store, id), 0);
+      return {
+        counts: { imagesPurged: { records: withOldImages.length, images }, recordsDeleted },
+        deletedIds: expired,
+        imageIds: withOldImages,
+      };
+    }),
+  );
+
+  const { counts } = result;
+  // Logged even when nothing expired: the line is the evidence that retention runs.
+  log.info('retention purge', {
+    imageDays,
+    recordDays,
+    imagesPurged: { ...counts.imagesPurged, recordIds: result.imageIds },
+    recordsDeleted: { ...counts.recordsDeleted, recordIds: result.deletedIds },
+  });
+  return counts;
+}
+
+/** Deletes one record, in whatever state, with its photos and step outputs. */
+export function deleteByRecordId(store: Store, recordId: string): DeletionResult {
+  const counts = withSecureDelete(store, () =>
+    inTransaction(store, () => deleteRecordCounted(store, recordId)),
+  );
+  const result = { ...counts, recordIds: counts.records > 0 ? [recordId] : [] };
+  logDeletion('record_id', result);
+  return result;
+}
+
+/** Deletes every record whose OCR read this NIK, in whatever state, with their photos and step outputs. */
+export function deleteByNik(store: Store, nik: string): DeletionResult {
+  const result = withSecureDelete(store, () =>
+    inTransaction(store, () => {
+      const ids = listRecordIdsByNik(store, nik);
+      return { ...sumDeletions(ids.map((id) => deleteRecordCounted(store, id))), recordIds: ids };
+    }),
+  );
+  // The NIK itself is never logged: the record ids are how an auditor ties the deletion to the request.
+  logDeletion('nik', result);
+  return result;
+}
+
+function logDeletion(by: 'record_id' | 'nik', result: DeletionResult): void {
+  const { records, images, steps, recordIds } = result;
+  log.info('personal data deleted on request', { by, records, images, steps, recordIds });
+}
+
+function sumDeletions(parts: readonly DeletionCounts[]): DeletionCounts {
+  return parts.reduce(
+    (sum, part) => ({
+      records: sum.records + part.records,
+      images: sum.images + part.images,
+      steps: sum.steps + part.steps,
+    }),
+    { records: 0, images: 0, steps: 0 },
+  );
+}
+
+/**
+ * Runs fn with SQLite's secure_delete on, so the deleted photos and rows are overwritten with zeros rather
+ * than left in free pages, then checkpoints the WAL so the zeroed pages reach the database file and the old
+ * ones leave the log. The checkpoint is best effort: a reader elsewhere may hold it back until later.
+ */
+function withSecureDelete<T>(store: Store, fn: () => T): T {
+  const before = store.db.pragma('secure_delete', { simple: true });
+  const restore = before === 1 || before === 2 ? before : 0;
+  store.db.pragma('secure_delete = ON');
+  try {
+    const result = fn();
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    return result;
+  } finally {
+    store.db.pragma(`secure_delete = ${restore}`);
+  }
+}
+
+function checkDays(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number of days`);
+}
