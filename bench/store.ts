@@ -1,6 +1,7 @@
 // Store write latency on a real SQLite file (WAL, synchronous=NORMAL, as openStore sets it): the three
 // writes of a capture — createRecord, putImage (a ~150 KB JPEG, with its record update, in one transaction)
 // and the captured → pending transition — each timed on its own.
+import { randomBytes } from 'node:crypto';
 import { statfsSync } from 'node:fs';
 import sharp from 'sharp';
 import { createRecord, newRecordId, openStore, putImage, transition } from '../main/store';
@@ -38,7 +39,7 @@ async function cardFrame(): Promise<Buffer> {
 export async function benchStore(): Promise<Row[]> {
   const image = await cardFrame();
   return withTempDir('store', async (dir) => {
-    const store = openStore(dir);
+    const store = openStore(dir, { key: randomBytes(32) });
     try {
       const journal = String(store.db.pragma('journal_mode', { simple: true }));
       const synchronous = Number(store.db.pragma('synchronous', { simple: true }));

@@ -8,9 +8,11 @@ import type { Settings } from './config/settings';
 import { systemClock, type Clock } from './lib/clock';
 import type { Fetch } from './lib/http-error';
 import { createLogger } from './lib/log';
-import { KeytarSecretStore, type SecretStore } from './keys';
+import { KeytarSecretStore, loadOrCreateDataKey, type SecretStore } from './keys';
 import { createProviderSource, type HostedWindowOpener } from './providers/factory';
 import { openStore } from './store';
+import { startRetentionSchedule } from './retention';
+import { createHttpProbe } from './sync/probe';
 import { createVerificationService } from './verification/service';
 
 export interface AppOptions {
@@ -38,14 +40,14 @@ const log = createLogger('app');
 export async function createApp(options: AppOptions): Promise<App> {
   const { settings } = options;
   const clock = options.clock ?? systemClock;
-  const store = openStore(
-    options.dataDir,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const secrets = options.secrets ?? new KeytarSecretStore();
+  // The database key is in the keychain in training mode too: the keychain is part of every kiosk.
+  const key = await loadOrCreateDataKey(secrets, options.dataDir);
+  const store = openStore(options.dataDir, { key, nativeBinding: options.nativeBinding });
   const events = createEventBus();
   const providers = await createProviderSource({
     settings,
-    secrets: options.secrets ?? new KeytarSecretStore(),
+    secrets,
     fetch: options.fetch ?? fetch,
     clock,
     openHostedWindow: options.openHostedWindow,
@@ -56,9 +58,21 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock,
     providerName: settings.provider,
     getProvider: providers.get,
+    sync: {
+      concurrency: settings.sync.concurrency,
+      backoff: {
+        baseMs: settings.sync.backoffBaseSeconds * 1000,
+        capMs: settings.sync.backoffCapSeconds * 1000,
+      },
+      probeIntervalMs: settings.sync.probeIntervalSeconds * 1000,
+      probe: createHttpProbe(options.fetch ?? fetch, providers.probeUrl),
+    },
   });
   const recovered = verification.recover();
   if (recovered > 0) log.warn('records interrupted by a restart are pending again', { recovered });
+  verification.startSync();
+  // Photos and records past their retention are purged now and daily; never anything not yet final.
+  const stopRetention = startRetentionSchedule({ store, clock, settings });
 
   const info: AppInfo = {
     version: options.version,
@@ -72,7 +86,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     handlers: createHandlers(info, verification),
     events,
     close: async () => {
-      verification.close();
+      stopRetention();
+      await verification.close();
       await providers.close();
       store.close();
     },

@@ -1,10 +1,11 @@
 // The Electron shell, kept thin: lifecycle, the window, the app:// protocol and the bridge registration.
 // Everything it wires is plain Node code in main/, tested without Electron.
-import { app, type BrowserWindow } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createApp, type App } from './app';
 import { loadSettings } from './config/settings';
 import { createLogger } from './lib/log';
+import { describeError } from './lib/redact';
 import { openHostedWindow } from './shell/hosted-window';
 import { registerBridge } from './shell/ipc';
 import { registerAppScheme, serveRenderer } from './shell/protocol';
@@ -66,7 +67,10 @@ if (setupSingleInstance()) {
       setupWindow(current);
     })
     .catch((error: unknown) => {
-      log.error('the kiosk could not start', { error: String(error) });
+      const message = describeError(error);
+      log.error('the kiosk could not start', { error: message });
+      // Staff and IT must see why (a locked keychain, a database key that is missing), not a vanished window.
+      dialog.showErrorBox('Loket could not start', message);
       app.exit(1);
     });
 }

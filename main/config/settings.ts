@@ -28,7 +28,7 @@ export const SettingsSchema = z
           .string()
           .regex(/^[a-z0-9-]+$/)
           .default('ocr-ktp'),
-        pollDeadlineSeconds: z.number().int().min(5).max(600).default(120),
+        pollDeadlineSeconds: z.number().min(1).max(600).default(120),
       })
       .strict()
       .default({
@@ -48,6 +48,26 @@ export const SettingsSchema = z
       })
       .strict()
       .default({ countryCode: 'ALL', pollDeadlineSeconds: 120 }),
+    sync: z
+      .object({
+        /** Records with the provider at once. */
+        concurrency: z.number().int().min(1).max(16).default(2),
+        /** First retry within this many seconds (full jitter), doubling per attempt up to the cap. */
+        backoffBaseSeconds: z.number().min(0.05).max(3600).default(5),
+        backoffCapSeconds: z.number().min(0.05).max(86_400).default(900),
+        /** How often an unreachable provider is probed. */
+        probeIntervalSeconds: z.number().min(0.05).max(3600).default(15),
+        /** One HTTP request to the provider may take this long before it counts as a time-out. */
+        requestTimeoutSeconds: z.number().min(0.1).max(300).default(20),
+      })
+      .strict()
+      .default({
+        concurrency: 2,
+        backoffBaseSeconds: 5,
+        backoffCapSeconds: 900,
+        probeIntervalSeconds: 15,
+        requestTimeoutSeconds: 20,
+      }),
     faceverify: z
       .object({
         country: z.string().min(2).default('ID'),
@@ -58,6 +78,21 @@ export const SettingsSchema = z
       })
       .strict()
       .default({ country: 'ID', display: 'window', sessionDeadlineSeconds: 600 }),
+    /**
+     * How long data is kept once a record is final (decided or failed), counted from its decision: the
+     * photos for imageDays, the whole record for recordDays. Records still in the queue are never purged.
+     */
+    retention: z
+      .object({
+        imageDays: z.number().int().min(1).max(36_500).default(30),
+        recordDays: z.number().int().min(1).max(36_500).default(365),
+      })
+      .strict()
+      .refine((r) => r.recordDays >= r.imageDays, {
+        message: 'recordDays must be at least imageDays',
+        path: ['recordDays'],
+      })
+      .default({ imageDays: 30, recordDays: 365 }),
   })
   .strict();
 

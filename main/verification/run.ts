@@ -14,6 +14,7 @@ import {
   getImages,
   deleteStepOutput,
   getStepOutputs,
+  inTransaction,
   requireRecord,
   saveStepOutput,
   transition,
@@ -27,8 +28,8 @@ export interface RunDeps {
   events: EventBus;
   clock: Clock;
   getProvider: () => Promise<VerificationProvider>;
-  /** How long a record waits after a transient failure before it may be tried again. */
-  retryDelayMs: number;
+  /** How long a record waits after its `attempts`-th transient failure (honouring a provider's Retry-After). */
+  retryDelay: (attempts: number, retryAfterMs: number | null) => number;
   onReachability: (reachable: boolean) => void;
 }
 
@@ -75,8 +76,13 @@ export async function runPendingRecord(
     const result = await provider.verify({
       recordId,
       images: requireImages(images),
-      saved: getStepOutputs(store, recordId),
-      save: (step, output) => saveStepOutput(store, recordId, step, output, iso(clock.now())),
+      saved: savedSteps(store, recordId),
+      sending: (step) => saveStepOutput(store, recordId, sendingMarker(step), null, iso(clock.now())),
+      save: (step, output) =>
+        inTransaction(store, () => {
+          saveStepOutput(store, recordId, step, output, iso(clock.now()));
+          deleteStepOutput(store, recordId, sendingMarker(step));
+        }),
       forget: (step) => void deleteStepOutput(store, recordId, step),
       progress,
       requestAction: (action) => {
@@ -92,11 +98,44 @@ export async function runPendingRecord(
       signal,
     });
     deps.onReachability(true);
+    // The provider answered every request it sent (a retake is an answer too): no window is open.
+    clearSendingMarkers(store, recordId);
     const finished = recordResult(deps, started, result);
     deps.events.emit('onProgress', { recordId, step: 'done', status: finished.status, fraction: 1 });
     return finished;
   } catch (error) {
     return recordInterruption(deps, recordId, error);
+  }
+}
+
+/** Marker rows share record_steps with the outputs; a name no provider step can have. */
+const SENDING = '@sending';
+const sendingMarker = (step: string) => `${step}${SENDING}`;
+
+/**
+ * The saved outputs a provider resumes from. A marker left without its output means the duplicate window
+ * was hit: the request went out, its answer was never saved, so the step will be sent again (and may be
+ * billed twice). That is logged, and the marker cleared.
+ */
+function savedSteps(store: Store, recordId: string): Record<string, unknown> {
+  const saved: Record<string, unknown> = {};
+  for (const [step, output] of Object.entries(getStepOutputs(store, recordId))) {
+    if (!step.endsWith(SENDING)) {
+      saved[step] = output;
+      continue;
+    }
+    log.warn('duplicate window hit: a request was sent but its answer was not saved; sending it again', {
+      recordId,
+      step: step.slice(0, -SENDING.length),
+    });
+    deleteStepOutput(store, recordId, step);
+  }
+  return saved;
+}
+
+function clearSendingMarkers(store: Store, recordId: string): void {
+  for (const step of Object.keys(getStepOutputs(store, recordId))) {
+    if (step.endsWith(SENDING)) deleteStepOutput(store, recordId, step);
   }
 }
 
@@ -158,13 +197,20 @@ function recordInterruption(deps: RunDeps, recordId: string, error: unknown): St
     error instanceof HttpError
       ? { code: error.retryable ? 'provider_unavailable' : 'provider_auth', message: error.message }
       : toBridgeError(error);
+  // Only a failure to reach the provider says anything about the network; a refused key does not.
   if (code === 'provider_unavailable') deps.onReachability(false);
+  const retryAfterMs = error instanceof ProviderError ? error.retryAfterMs : null;
   log.warn('attempt interrupted; record kept pending', { recordId, code, message });
   const now = deps.clock.now();
+  const attempts = requireRecord(deps.store, recordId).attempts;
   const record = transition(deps.store, recordId, {
     from: ['in_progress'],
     to: 'pending',
-    patch: { errorCode: code, errorMessage: message, nextAttemptAt: iso(now + deps.retryDelayMs) },
+    patch: {
+      errorCode: code,
+      errorMessage: message,
+      nextAttemptAt: iso(now + deps.retryDelay(attempts, retryAfterMs)),
+    },
     now: iso(now),
   });
   deps.events.emit('onProgress', { recordId, step: 'done', status: 'pending', fraction: 1 });

@@ -23,16 +23,28 @@ import {
   type StoredRecord,
 } from '../store';
 import { decodeCapturedJpeg } from './image-check';
-import { runPendingRecord } from './run';
+import { runPendingRecord, type RunDeps } from './run';
+import { nextAttemptDelay, type BackoffPolicy } from '../sync/backoff';
+import { createSyncEngine } from '../sync/engine';
 import { toView } from './view';
+
+export interface SyncSettings {
+  /** Records with the provider at once. */
+  concurrency: number;
+  backoff: BackoffPolicy;
+  probeIntervalMs: number;
+  /** The light health probe (see main/sync/probe.ts). */
+  probe: (signal: AbortSignal) => Promise<boolean>;
+}
 
 export interface VerificationServiceDeps {
   store: Store;
   events: EventBus;
   clock: Clock;
+  random?: () => number;
   providerName: ProviderName;
   getProvider: () => Promise<VerificationProvider>;
-  retryDelayMs?: number;
+  sync: SyncSettings;
 }
 
 export interface VerificationService {
@@ -44,16 +56,15 @@ export interface VerificationService {
   syncStatus(): Promise<SyncStatus>;
   /** Records left in_progress by a crash go back to pending; called once at start-up. */
   recover(): number;
-  close(): void;
+  /** Starts draining pending records in the background. */
+  startSync(): void;
+  close(): Promise<void>;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function createVerificationService(deps: VerificationServiceDeps): VerificationService {
   const { store, clock, events } = deps;
-  const running = new Map<string, Promise<StoredRecord>>();
-  const shutdown = new AbortController();
-  let reachable: boolean | null = null;
 
   const view = (record: StoredRecord) => toView(record, listImageKinds(store, record.id));
   const load = (recordId: string) => {
@@ -67,21 +78,31 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
       pending: counts.pending,
       inProgress: counts.in_progress,
       lastSyncAt: lastDecidedAt(store),
-      reachable,
+      reachable: engine.reachable,
     };
   };
   const publishSyncStatus = () => events.emit('onSyncStatus', syncStatus());
 
-  const runDeps = {
+  const random = deps.random ?? Math.random;
+  const runDeps: RunDeps = {
     store,
     events,
     clock,
     getProvider: deps.getProvider,
-    retryDelayMs: deps.retryDelayMs ?? 60_000,
-    onReachability: (value: boolean) => {
-      reachable = value;
-    },
+    retryDelay: (attempts, retryAfterMs) =>
+      nextAttemptDelay(attempts, deps.sync.backoff, random, retryAfterMs),
+    onReachability: (value) => engine.setReachable(value),
   };
+  const engine = createSyncEngine({
+    store,
+    clock,
+    run: (recordId, signal) => runPendingRecord(runDeps, recordId, signal),
+    probe: deps.sync.probe,
+    provider: deps.providerName,
+    concurrency: deps.sync.concurrency,
+    probeIntervalMs: deps.sync.probeIntervalMs,
+    onChange: () => publishSyncStatus(),
+  });
 
   return {
     async start({ mode }) {
@@ -108,34 +129,32 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
     },
 
     async submit({ recordId }) {
-      const inFlight = running.get(recordId);
-      if (inFlight) return view(await inFlight);
       const record = load(recordId);
       if (record.status === 'decided' || record.status === 'failed') return view(record);
-      if (record.status === 'in_progress') {
-        throw new BridgeFailure('invalid_state', 'This verification is already being checked.');
-      }
-      const kinds = listImageKinds(store, recordId);
-      if (!kinds.includes('id_card') || !kinds.includes('selfie')) {
-        throw new BridgeFailure('invalid_state', 'Both the ID card and the selfie are needed first.');
-      }
-      if (record.status !== 'pending') {
+      if (record.status === 'captured' || record.status === 'retake') {
+        const kinds = listImageKinds(store, recordId);
+        if (!kinds.includes('id_card') || !kinds.includes('selfie')) {
+          throw new BridgeFailure('invalid_state', 'Both the ID card and the selfie are needed first.');
+        }
         const now = iso(clock.now());
+        // Saved as pending before any provider is called: from here the customer can never be lost.
         transition(store, recordId, {
           from: ['captured', 'retake'],
           to: 'pending',
-          patch: { submittedAt: now, retakeKind: null, retakeReason: null },
+          patch: { submittedAt: now, retakeKind: null, retakeReason: null, nextAttemptAt: null },
           now,
         });
-      }
-      events.emit('onProgress', { recordId, step: 'saving', status: 'pending', fraction: 0.02 });
-      publishSyncStatus();
-      const run = runPendingRecord(runDeps, recordId, shutdown.signal).finally(() => {
-        running.delete(recordId);
+        events.emit('onProgress', { recordId, step: 'saving', status: 'pending', fraction: 0.02 });
         publishSyncStatus();
-      });
-      running.set(recordId, run);
-      return view(await run);
+      }
+      // With the provider reachable (or not yet known) the customer waits for the answer; otherwise the
+      // record waits in the queue and the person is told it is saved and will be checked.
+      const attempt = engine.runNow(recordId);
+      if (!attempt) {
+        engine.kick();
+        return view(load(recordId));
+      }
+      return view(await attempt.catch(() => load(recordId)));
     },
 
     async get({ recordId }) {
@@ -167,8 +186,12 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
       return stranded.length;
     },
 
+    startSync() {
+      engine.start();
+    },
+
     close() {
-      shutdown.abort(new Error('The kiosk is shutting down.'));
+      return engine.stop();
     },
   };
 }

@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import { createApp, type App } from '../../../main/app';
 import { loadSettings } from '../../../main/config/settings';
 import { startHost, type RunningHost } from '../../../main/host/server';
-import { MemorySecretStore } from '../../../main/keys';
+import { MemorySecretStore, type SecretStore } from '../../../main/keys';
 
 export interface Kiosk {
   app: App;
   host: RunningHost;
   dataDir: string;
+  /** The kiosk's keychain (in memory): it holds the database key, for tests that open the store themselves. */
+  secrets: SecretStore;
   key: string;
   close(): Promise<void>;
 }
@@ -22,13 +24,15 @@ export async function startKiosk(providerUrl: string): Promise<Kiosk> {
   const rendererDir = mkdtempSync(join(tmpdir(), 'loket-renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Loket</title>');
   const settings = loadSettings(dataDir, { provider: 'sandbox', providerUrl });
-  const app = await createApp({ dataDir, settings, version: 'test', secrets: new MemorySecretStore() });
+  const secrets = new MemorySecretStore();
+  const app = await createApp({ dataDir, settings, version: 'test', secrets });
   const host = await startHost({ port: 0, rendererDir, handlers: app.handlers, events: app.events });
   const key = new URL(host.url).hash.replace('#k=', '');
   return {
     app,
     host,
     dataDir,
+    secrets,
     key,
     close: async () => {
       await host.close();

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOrCreateDataKey } from '../../../main/keys';
 import { getImages, getRecord, openStore } from '../../../main/store';
 import { ktpCard, selfieA } from '../../fixtures/images';
 import { call, startKiosk, type Kiosk } from './kiosk-harness';
@@ -51,7 +52,8 @@ describe('provider unreachable', () => {
     expect(sync.envelope).toMatchObject({ ok: true, value: { pending: 1, reachable: false } });
 
     // Read the database file itself through a second connection: the capture is on disk.
-    const store = openStore(kiosk.dataDir);
+    const key = await loadOrCreateDataKey(kiosk.secrets, kiosk.dataDir);
+    const store = openStore(kiosk.dataDir, { key });
     try {
       expect(getRecord(store, recordId)).toMatchObject({
         status: 'pending',
