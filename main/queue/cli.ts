@@ -13,4 +13,9 @@ process.exitCode = await runQueueCommand(process.argv.slice(2), {
     return openStore(dataDir, { key });
   },
   now: () => systemClock.now(),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Uint8Array));
+    return Buffer.concat(chunks).toString('utf8');
+  },
 });

@@ -27,6 +27,8 @@ export interface QueueCommandIo {
   openStore(dataDir: string): Promise<Store>;
   /** Epoch milliseconds. */
   now(): number;
+  /** Standard input, whole: `--nik -` reads the NIK from it, so it stays out of shell history and `ps`. */
+  readStdin(): Promise<string>;
 }
 
 export interface QueueStatus {
@@ -43,6 +45,7 @@ export const USAGE = [
   '       npm run queue -- purge --data DIR                   apply DIR’s retention settings now, print counts',
   '       npm run queue -- delete --data DIR --record ID      delete one record (any state), print counts',
   '       npm run queue -- delete --data DIR --nik NIK        delete every record of a NIK (16 digits)',
+  '       npm run queue -- delete --data DIR --nik -          the same, the NIK read from standard input',
   '',
   'Exit codes: 0 done; 1 could not be done (no database in DIR, keychain locked, no such record);',
   '2 wrong command or arguments.',
@@ -55,7 +58,7 @@ type Parsed =
   | { command: 'delete'; dataDir: string; target: { record: string } | { nik: string } };
 
 export async function runQueueCommand(args: readonly string[], io: QueueCommandIo): Promise<number> {
-  const parsed = parse(args, io);
+  const parsed = await withNikFromStdin(parse(args, io), io);
   if (typeof parsed === 'number') return parsed;
   const { dataDir } = parsed;
 
@@ -164,9 +167,22 @@ function parse(args: readonly string[], io: QueueCommandIo): Parsed | number {
   if (record !== undefined && !/^[A-Za-z0-9]{6,128}$/.test(record)) {
     return usage(io, 'a record id is 6–128 letters or digits');
   }
-  // The value is not echoed: whatever was typed may be someone's number.
-  if (nik !== undefined && !NIK.test(nik)) return usage(io, 'a NIK is exactly 16 digits');
+  // The value is not echoed: whatever was typed may be someone's number. '-' is read later, from stdin.
+  if (nik !== undefined && nik !== NIK_FROM_STDIN && !NIK.test(nik)) {
+    return usage(io, 'a NIK is exactly 16 digits');
+  }
   return { command, dataDir, target: record !== undefined ? { record } : { nik: nik ?? '' } };
+}
+
+const NIK_FROM_STDIN = '-';
+
+async function withNikFromStdin(parsed: Parsed | number, io: QueueCommandIo): Promise<Parsed | number> {
+  if (typeof parsed === 'number' || parsed.command !== 'delete') return parsed;
+  const { target } = parsed;
+  if (!('nik' in target) || target.nik !== NIK_FROM_STDIN) return parsed;
+  const nik = (await io.readStdin()).trim();
+  if (!NIK.test(nik)) return usage(io, 'standard input must hold one NIK of exactly 16 digits');
+  return { ...parsed, target: { nik } };
 }
 
 function printJson(io: QueueCommandIo, value: unknown): void {

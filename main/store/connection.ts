@@ -58,27 +58,27 @@ export function openStore(dataDir: string, options: OpenStoreOptions): Store {
 
 /** A connection the key has been proven to open, encrypting an earlier unencrypted file on the way. */
 function openKeyed(file: string, options: OpenStoreOptions): Database.Database {
-  const first = connect(file, options);
-  try {
-    applyKey(first, options.key);
-    if (canRead(first)) return first;
-  } catch (error) {
-    first.close();
-    throw error;
-  }
-  first.close();
+  const keyed = tryKey(file, options);
+  if (keyed) return keyed;
   // The key does not open it: either an unencrypted file from before, or someone else's key.
   encryptPlaintext(file, options);
-  const second = connect(file, options);
+  const encrypted = tryKey(file, options);
+  if (encrypted) return encrypted;
+  throw new DatabaseKeyError('wrong_key', file);
+}
+
+/** A connection with the key applied if the key reads the file; otherwise null, the connection closed. */
+function tryKey(file: string, options: OpenStoreOptions): Database.Database | null {
+  const db = connect(file, options);
   try {
-    applyKey(second, options.key);
-    if (canRead(second)) return second;
+    applyKey(db, options.key);
+    if (canRead(db)) return db;
   } catch (error) {
-    second.close();
+    db.close();
     throw error;
   }
-  second.close();
-  throw new DatabaseKeyError('wrong_key', file);
+  db.close();
+  return null;
 }
 
 /**

@@ -3,6 +3,7 @@
 // attempt), by a kick (a new submission) and by reachability (a real request failing or a health probe
 // succeeding). Records leave `pending` only through the runner, one transaction per state change, so a
 // crash at any point leaves each record pending, in progress (recovered at start) or final.
+import { setMaxListeners } from 'node:events';
 import type { Clock } from '../lib/clock';
 import { createLogger } from '../lib/log';
 import { describeError } from '../lib/redact';
@@ -10,6 +11,8 @@ import { earliestNextAttempt, listDue, type Store, type StoredRecord } from '../
 
 const log = createLogger('sync');
 const MIN_IDLE_MS = 1_000;
+/** Abort listeners one record's attempt holds on the shared stop signal at once (a sleep, requests, a wait). */
+const LISTENERS_PER_ATTEMPT = 4;
 
 export interface SyncEngineDeps {
   store: Store;
@@ -44,6 +47,9 @@ export interface SyncEngine {
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const inFlight = new Map<string, Promise<StoredRecord>>();
   const stopping = new AbortController();
+  // Every attempt in flight listens for the stop, and removes its listeners when it ends: Node's default of
+  // ten would warn of a leak at a concurrency above two or three, while a real leak still exceeds this.
+  setMaxListeners(Math.max(10, (deps.concurrency + 1) * LISTENERS_PER_ATTEMPT), stopping.signal);
   let wake = new AbortController();
   let reachable: boolean | null = null;
   let loop: Promise<void> | null = null;

@@ -25,7 +25,7 @@ interface Harness {
   opened: string[];
 }
 
-function harness(open: (dir: string) => Store = (dir) => tempStore(dir)): Harness {
+function harness(open: (dir: string) => Store = (dir) => tempStore(dir), stdin = ''): Harness {
   const out: string[] = [];
   const err: string[] = [];
   const opened: string[] = [];
@@ -37,6 +37,7 @@ function harness(open: (dir: string) => Store = (dir) => tempStore(dir)): Harnes
       return Promise.resolve(open(dir));
     },
     now: () => NOW,
+    readStdin: () => Promise.resolve(stdin),
   };
   return { io, out, err, opened };
 }
@@ -145,6 +146,22 @@ describe('queue delete', () => {
     expect(await runQueueCommand(['delete', '--data', dir, '--nik', NIK_A], h.io)).toBe(EXIT_OK);
     expect(json(h)).toEqual({ records: 2, images: 4, steps: 2, recordIds: ['DECIDEDNEW1', 'PENDING0001'] });
     expect(h.err).toEqual([]);
+  });
+
+  it('--nik - reads the NIK from standard input, so it stays out of shell history', async () => {
+    const dir = dataDir();
+    const h = harness(undefined, `${NIK_A}\n`);
+    expect(await runQueueCommand(['delete', '--data', dir, '--nik', '-'], h.io)).toBe(EXIT_OK);
+    expect(json(h)).toEqual({ records: 2, images: 4, steps: 2, recordIds: ['DECIDEDNEW1', 'PENDING0001'] });
+  });
+
+  it('--nik - with anything but one NIK on standard input is exit 2, opening nothing', async () => {
+    const dir = dataDir();
+    const h = harness(undefined, `${NIK_A} ${NIK_B}`);
+    expect(await runQueueCommand(['delete', '--data', dir, '--nik', '-'], h.io)).toBe(EXIT_USAGE);
+    expect(h.opened).toEqual([]);
+    expect(h.err.join('\n')).toMatch(/exactly 16 digits/);
+    expect(h.err.join('\n')).not.toContain(NIK_A);
   });
 
   it('--nik with no match is an answer (exit 0, zero counts), with a note on stderr', async () => {
