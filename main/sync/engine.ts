@@ -7,7 +7,7 @@ import { setMaxListeners } from 'node:events';
 import type { Clock } from '../lib/clock';
 import { createLogger } from '../lib/log';
 import { describeError } from '../lib/redact';
-import { earliestNextAttempt, listDue, type Store, type StoredRecord } from '../store';
+import { earliestNextAttempt, listDue, requireRecord, type Store, type StoredRecord } from '../store';
 
 const log = createLogger('sync');
 const MIN_IDLE_MS = 1_000;
@@ -37,7 +37,12 @@ export interface SyncEngine {
   start(): void;
   /** Wake the loop now (a record was just submitted, or the network may be back). */
   kick(): void;
-  /** Run this pending record now if there is room; resolves when its attempt ends. */
+  /**
+   * Run this pending record next: at once if there is room, otherwise in the first slot that frees, ahead of
+   * the backlog (the customer at the counter waits for at most one attempt, never for the queue). Resolves
+   * when its attempt ends, or with the record still pending if the provider is lost before a slot frees.
+   * null when the provider is known to be unreachable: the record waits in the queue.
+   */
   runNow(recordId: string): Promise<StoredRecord> | null;
   readonly reachable: boolean | null;
   setReachable(value: boolean): void;
@@ -46,6 +51,8 @@ export interface SyncEngine {
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const inFlight = new Map<string, Promise<StoredRecord>>();
+  /** Records someone is waiting for at the counter, in the order they asked; launched before the backlog. */
+  const counter = new Map<string, (attempt: Promise<StoredRecord> | null) => void>();
   const stopping = new AbortController();
   // Every attempt in flight listens for the stop, and removes its listeners when it ends: Node's default of
   // ten would warn of a leak at a concurrency above two or three, while a real leak still exceeds this.
@@ -63,7 +70,20 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     });
     deps.onChange();
     if (value) kick();
+    else releaseCounter();
   };
+
+  /** The provider is gone (or the kiosk stops): whoever waits at the counter is told the record is queued. */
+  const releaseCounter = () => {
+    for (const release of counter.values()) release(null);
+    counter.clear();
+  };
+
+  const waitForSlot = (recordId: string): Promise<StoredRecord> =>
+    new Promise<Promise<StoredRecord> | null>((resolve) => {
+      counter.set(recordId, resolve);
+      kick();
+    }).then((attempt) => attempt ?? requireRecord(deps.store, recordId));
 
   const kick = () => wake.abort();
 
@@ -91,14 +111,21 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   };
 
   const drainOnce = (): number => {
+    let launched = 0;
+    for (const [recordId, release] of counter) {
+      if (inFlight.size >= deps.concurrency) return launched;
+      counter.delete(recordId);
+      release(inFlight.get(recordId) ?? launch(recordId));
+      launched += 1;
+    }
     const room = deps.concurrency - inFlight.size;
-    if (room <= 0) return 0;
+    if (room <= 0) return launched;
     const now = new Date(deps.clock.now()).toISOString();
     const due = listDue(deps.store, now, room + inFlight.size).filter(
       (record) => record.provider === deps.provider && !inFlight.has(record.id),
     );
     for (const record of due.slice(0, room)) launch(record.id);
-    return Math.min(due.length, room);
+    return launched + Math.min(due.length, room);
   };
 
   const nextWakeMs = (): number => {
@@ -132,8 +159,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     runNow(recordId) {
       const existing = inFlight.get(recordId);
       if (existing) return existing;
-      if (reachable === false || inFlight.size >= deps.concurrency) return null;
-      return launch(recordId);
+      if (reachable === false || stopping.signal.aborted) return null;
+      return inFlight.size < deps.concurrency ? launch(recordId) : waitForSlot(recordId);
     },
     get reachable() {
       return reachable;
@@ -141,6 +168,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     setReachable,
     async stop() {
       stopping.abort(new Error('The kiosk is shutting down.'));
+      releaseCounter();
       await loop;
       await Promise.allSettled([...inFlight.values()]);
     },
