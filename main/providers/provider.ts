@@ -55,6 +55,8 @@ export class ProviderError extends Error {
     message: string,
     /** How long the provider asked us to wait (HTTP 429 Retry-After), when it did. */
     readonly retryAfterMs: number | null = null,
+    /** The failed request certainly did not reach the provider's handling (see HttpError.neverHandled). */
+    readonly neverHandled = false,
   ) {
     super(message);
   }

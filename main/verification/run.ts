@@ -201,6 +201,11 @@ function recordInterruption(deps: RunDeps, recordId: string, error: unknown): St
   if (code === 'provider_unavailable') deps.onReachability(false);
   const retryAfterMs = error instanceof ProviderError ? error.retryAfterMs : null;
   log.warn('attempt interrupted; record kept pending', { recordId, code, message });
+  // A request the provider certainly never handled (refused connection, 429) opened no duplicate window:
+  // its marker goes, so the next attempt does not report a window that was never hit.
+  if ((error instanceof HttpError || error instanceof ProviderError) && error.neverHandled) {
+    clearSendingMarkers(deps.store, recordId);
+  }
   const now = deps.clock.now();
   const attempts = requireRecord(deps.store, recordId).attempts;
   const record = transition(deps.store, recordId, {

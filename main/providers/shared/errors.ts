@@ -25,6 +25,7 @@ export function unreachable(provider: string, what: string, error: HttpError): P
     'provider_unavailable',
     `${provider} could not be reached for ${what}: ${error.message}`,
     error.retryAfterMs,
+    error.neverHandled,
   );
 }
 
