@@ -8,7 +8,6 @@
 // Every record carries the same two photos, so the sandbox's face analysis (memoised by a SHA-256 of the
 // pixels, main/sandbox/faces/memo.ts) runs once for the whole drain: what is measured is the kiosk, the
 // protocol and the engine, not ~350 ms of detection per record.
-import { createServer } from 'node:net';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { channels, events as eventContract, type SyncStatus, type Verb } from '../common/contract';
@@ -24,6 +23,7 @@ import { loadFaceModels } from '../main/sandbox/faces/model';
 import { detectFaces } from '../main/sandbox/faces/detect';
 import { startSandbox, type Sandbox } from '../main/sandbox/server';
 import { ktpCard, selfieA } from '../test/fixtures/images';
+import { freePort } from '../test/support/free-port';
 import { formatBytes, formatMs, summarize } from './stats';
 import type { Row } from './table';
 import { withTempDir } from './temp';
@@ -77,19 +77,6 @@ function memory(gc: (() => void) | null): Memory {
   return { rss: raw.rss, heapUsed: raw.heapUsed, collected };
 }
 
-/** A loopback port nothing listens on (taken from the OS, then released): connections are refused. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
 interface DrainWatch {
   /** Resolves with performance.now() when the engine declares the provider reachable. */
   reachable: Promise<number>;
@@ -139,7 +126,7 @@ async function timeout(ms: number, what: string): Promise<never> {
 export async function benchQueue(options: QueueOptions): Promise<Row[]> {
   const ktp = (await ktpCard('A')).toString('base64');
   const selfie = (await selfieA()).toString('base64');
-  const port = await closedPort();
+  const port = await freePort();
   const providerUrl = `http://127.0.0.1:${port}`;
   const forced = gcFunction();
   // Models loaded and one analysis run before the baseline (the WASM heap grows on the first inference and

@@ -3,12 +3,12 @@
 // staff take the next customer at once; the sync bar counts it as waiting. Then the sandbox starts on that
 // address and the bar shows the queue drained and a last successful sync, with no one touching the kiosk.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ktpCameraVideo } from '../fixtures/ktp-camera';
+import { freePort } from '../support/free-port';
 import { launchChromium } from './browser';
 import { capture, ID_CARD_STEP, SELFIE_STEP, startInEnglish } from './kiosk-page';
 import { startHostProcess, startProgram, type RunningProcess } from './processes';
@@ -18,18 +18,8 @@ let sandbox: RunningProcess | undefined;
 let browser: Browser;
 let port: number;
 
-/** A loopback port nothing listens on (taken from the OS, then released): connections are refused. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
 beforeAll(async () => {
-  port = await closedPort();
+  port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'loket-e2e-offline-'));
   // A quick probe, so the test sees the provider come back within a second rather than fifteen.
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ sync: { probeIntervalSeconds: 0.5 } }));

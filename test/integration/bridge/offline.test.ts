@@ -1,22 +1,18 @@
 // A provider that cannot be reached: the capture is kept (images and record written before any provider
 // call), the person is told it is saved, and nothing was submitted anywhere.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreateDataKey } from '../../../main/keys';
 import { getImages, getRecord, openStore } from '../../../main/store';
 import { ktpCard, selfieA } from '../../fixtures/images';
+import { freePort } from '../../support/free-port';
 import { call, startKiosk, type Kiosk } from './kiosk-harness';
 
 let kiosk: Kiosk;
 let deadPort: number;
 
 beforeAll(async () => {
-  // Take a free port and close it again: connections to it are refused, as with a downed provider.
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  deadPort = (server.address() as AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
+  // Nothing listens there: connections are refused, as with a downed provider.
+  deadPort = await freePort();
   kiosk = await startKiosk(`http://127.0.0.1:${deadPort}`);
 });
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpError } from '../../../main/lib/http-error';
 import { requestJson } from '../../../main/lib/http';
+import { freePort } from '../../support/free-port';
 
 let server: Server;
 let base: string;
@@ -99,10 +100,7 @@ describe('requestJson', () => {
   });
 
   it('turns a refused connection into a network failure', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const port = await freePort();
     const error = await requestJson(fetch, {
       method: 'GET',
       url: `http://127.0.0.1:${port}/`,

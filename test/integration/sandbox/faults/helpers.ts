@@ -1,5 +1,4 @@
 // Shared by the fault tests: the /_sandbox/faults switches over HTTP, the job registry, and a free port.
-import { createServer } from 'node:net';
 import type { FaultSnapshot } from '../../../../main/sandbox/faults/injector';
 import type { FaultPolicyInput } from '../../../../main/sandbox/faults/policy';
 import type { SandboxJobEntry } from '../../../../main/sandbox/registry';
@@ -26,15 +25,4 @@ export async function jobs(url: string): Promise<SandboxJobEntry[]> {
   return ((await (await fetch(`${url}/_sandbox/jobs`)).json()) as { jobs: SandboxJobEntry[] }).jobs;
 }
 
-/** A port that was free a moment ago (bound, read and released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../../support/free-port';
