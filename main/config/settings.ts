@@ -80,19 +80,22 @@ export const SettingsSchema = z
       .default({ country: 'ID', display: 'window', sessionDeadlineSeconds: 600 }),
     /**
      * How long data is kept once a record is final (decided or failed), counted from its decision: the
-     * photos for imageDays, the whole record for recordDays. Records still in the queue are never purged.
+     * photos for imageDays, the whole record for recordDays. A record abandoned before it was submitted
+     * (captured, or sent back for a retake, and untouched since) is deleted whole after abandonedDays: the
+     * customer has left, and their photos must not stay forever. Records in the queue are never purged.
      */
     retention: z
       .object({
         imageDays: z.number().int().min(1).max(36_500).default(30),
         recordDays: z.number().int().min(1).max(36_500).default(365),
+        abandonedDays: z.number().int().min(1).max(36_500).default(30),
       })
       .strict()
       .refine((r) => r.recordDays >= r.imageDays, {
         message: 'recordDays must be at least imageDays',
         path: ['recordDays'],
       })
-      .default({ imageDays: 30, recordDays: 365 }),
+      .default({ imageDays: 30, recordDays: 365, abandonedDays: 30 }),
   })
   .strict();
 

@@ -1,12 +1,14 @@
 // Retention: photos go a configurable number of days after a record is final, whole records after another,
 // and a person's data goes on request, by record id or by NIK (Indonesia's personal data law treats
-// biometrics as specific data). Only final records (decided or failed) ever age out: a customer still in the
-// queue never loses their capture. Every purge and deletion is logged with counts and record ids only.
+// biometrics as specific data). Final records (decided or failed) age out by their decision; records
+// abandoned before submission (captured or retake, untouched) by their last change; a customer in the queue
+// never loses their capture. Every purge and deletion is logged with counts and record ids only.
 import { createLogger } from '../lib/log';
 import { inTransaction, type Store } from '../store/connection';
 import {
   deleteImagesOf,
   deleteRecordCounted,
+  listAbandonedBefore,
   listFinalBefore,
   listFinalWithImagesBefore,
   listRecordIdsByNik,
@@ -21,6 +23,8 @@ export interface RetentionPolicy {
   imageDays: number;
   /** A final record is deleted whole (photos, step outputs) this many days after its decision. */
   recordDays: number;
+  /** A captured or retake record is deleted whole this many days after it last changed. */
+  abandonedDays: number;
 }
 
 export interface PurgeOptions extends RetentionPolicy {
@@ -39,6 +43,8 @@ export interface PurgeCounts {
   imagesPurged: { records: number; images: number };
   /** Final records older than recordDays, deleted with their photos and step outputs. */
   recordsDeleted: DeletionCounts;
+  /** Records abandoned before submission for longer than abandonedDays, deleted whole. */
+  abandonedDeleted: DeletionCounts;
 }
 
 export interface DeletionResult extends DeletionCounts {
@@ -47,23 +53,35 @@ export interface DeletionResult extends DeletionCounts {
 }
 
 /** Deletes what has outlived the policy, in one transaction, and returns what went. */
-export function purgeExpired(store: Store, { imageDays, recordDays, now }: PurgeOptions): PurgeCounts {
+export function purgeExpired(
+  store: Store,
+  { imageDays, recordDays, abandonedDays, now }: PurgeOptions,
+): PurgeCounts {
   checkDays('imageDays', imageDays);
   checkDays('recordDays', recordDays);
+  checkDays('abandonedDays', abandonedDays);
   if (!Number.isFinite(now)) throw new RangeError(`now must be a time, got ${now}`);
   const recordCutoff = new Date(now - recordDays * DAY_MS).toISOString();
   const imageCutoff = new Date(now - imageDays * DAY_MS).toISOString();
+  const abandonedCutoff = new Date(now - abandonedDays * DAY_MS).toISOString();
 
   const result = withSecureDelete(store, () =>
     inTransaction(store, () => {
       // Whole records first, so their photos are counted once, as part of the record.
       const expired = listFinalBefore(store, recordCutoff);
       const recordsDeleted = sumDeletions(expired.map((id) => deleteRecordCounted(store, id)));
+      const abandoned = listAbandonedBefore(store, abandonedCutoff);
+      const abandonedDeleted = sumDeletions(abandoned.map((id) => deleteRecordCounted(store, id)));
       const withOldImages = listFinalWithImagesBefore(store, imageCutoff);
       const images = withOldImages.reduce((sum, id) => sum + deleteImagesOf(store, id), 0);
       return {
-        counts: { imagesPurged: { records: withOldImages.length, images }, recordsDeleted },
+        counts: {
+          imagesPurged: { records: withOldImages.length, images },
+          recordsDeleted,
+          abandonedDeleted,
+        },
         deletedIds: expired,
+        abandonedIds: abandoned,
         imageIds: withOldImages,
       };
     }),
@@ -74,8 +92,10 @@ export function purgeExpired(store: Store, { imageDays, recordDays, now }: Purge
   log.info('retention purge', {
     imageDays,
     recordDays,
+    abandonedDays,
     imagesPurged: { ...counts.imagesPurged, recordIds: result.imageIds },
     recordsDeleted: { ...counts.recordsDeleted, recordIds: result.deletedIds },
+    abandonedDeleted: { ...counts.abandonedDeleted, recordIds: result.abandonedIds },
   });
   return counts;
 }

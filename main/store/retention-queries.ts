@@ -15,6 +15,10 @@ const FINAL_WITH_IMAGES_BEFORE = `
   WHERE ${FINAL_BEFORE} AND EXISTS (SELECT 1 FROM record_images WHERE record_id = records.id)
   ORDER BY id`;
 const FINAL_BEFORE_IDS = `SELECT id FROM records WHERE ${FINAL_BEFORE} ORDER BY id`;
+// Abandoned: photographed but never submitted, or sent back for a retake the customer never made, and not
+// touched since. Pending and in-progress records are the queue's and never match.
+const ABANDONED_BEFORE = `
+  SELECT id FROM records WHERE status IN ('captured', 'retake') AND updated_at < ? ORDER BY id`;
 
 // The indexed column first; ocr_json as well, for a 16-digit number that the plausibility rule kept out of
 // the column (a deletion request must still reach it). A full scan, but deletion requests are rare.
@@ -49,6 +53,13 @@ export function listFinalWithImagesBefore(store: Store, before: IsoTime): string
 /** Final records decided before `before`. */
 export function listFinalBefore(store: Store, before: IsoTime): string[] {
   return prepared<[string], { id: string }>(store, FINAL_BEFORE_IDS)
+    .all(before)
+    .map((row) => row.id);
+}
+
+/** Records captured or sent back for a retake, untouched since before `before`. */
+export function listAbandonedBefore(store: Store, before: IsoTime): string[] {
+  return prepared<[string], { id: string }>(store, ABANDONED_BEFORE)
     .all(before)
     .map((row) => row.id);
 }

@@ -70,6 +70,7 @@ describe('npm run queue (child process)', () => {
     expect(purge).toEqual({
       imagesPurged: { records: 0, images: 0 },
       recordsDeleted: { records: 1, images: 2, steps: 1 },
+      abandonedDeleted: { records: 0, images: 0, steps: 0 },
     });
     expect(deletion).toEqual({
       records: 2,

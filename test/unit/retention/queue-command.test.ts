@@ -119,9 +119,12 @@ describe('queue purge', () => {
     expect(json(h)).toEqual({
       imagesPurged: { records: 1, images: 2 },
       recordsDeleted: { records: 1, images: 2, steps: 1 },
+      // Photographed over a year ago and never submitted: abandoned (default 30 days).
+      abandonedDeleted: { records: 1, images: 2, steps: 1 },
     });
     const store = tempStore(dir);
     expect(getRecord(store, 'DECIDEDOLD1')).toBeUndefined();
+    expect(getRecord(store, 'CAPTURED001')).toBeUndefined();
     expect(getRecord(store, 'PENDING0001')?.status).toBe('pending');
   });
 

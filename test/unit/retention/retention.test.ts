@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RECORD_STATUSES } from '../../../common/record';
 import { configureLogging } from '../../../main/lib/log';
 import { deleteByNik, deleteByRecordId, purgeExpired } from '../../../main/retention';
 import { getImages, getRecord, getStepOutputs } from '../../../main/store/records';
@@ -7,7 +6,7 @@ import { tempStore } from '../store/temp-store';
 import { count, daysBefore, DAY_MS, NIK_A, NIK_B, seed } from './fixtures';
 
 const NOW = Date.parse('2027-03-01T09:00:00.000Z');
-const POLICY = { imageDays: 30, recordDays: 365, now: NOW };
+const POLICY = { imageDays: 30, recordDays: 365, abandonedDays: 30, now: NOW };
 
 /** Captures the log lines written while fn runs, at info level. */
 function captureLogs<T>(fn: () => T): { result: T; lines: string[] } {
@@ -34,6 +33,7 @@ describe('purgeExpired', () => {
     expect(counts).toEqual({
       imagesPurged: { records: 2, images: 4 },
       recordsDeleted: { records: 2, images: 4, steps: 3 },
+      abandonedDeleted: { records: 0, images: 0, steps: 0 },
     });
     expect(getRecord(store, 'OLDDECIDED1')).toBeUndefined();
     expect(getRecord(store, 'OLDFAILED01')).toBeUndefined();
@@ -52,11 +52,12 @@ describe('purgeExpired', () => {
     expect(purgeExpired(store, POLICY)).toEqual({
       imagesPurged: { records: 0, images: 0 },
       recordsDeleted: { records: 0, images: 0, steps: 0 },
+      abandonedDeleted: { records: 0, images: 0, steps: 0 },
     });
   });
 
-  it.each(RECORD_STATUSES.filter((status) => status !== 'decided' && status !== 'failed'))(
-    'never touches a %s record, however old (a customer may still be waiting)',
+  it.each(['pending', 'in_progress'] as const)(
+    'never touches a %s record, however old (a customer is waiting in the queue)',
     (status) => {
       const store = tempStore();
       // Even with an ancient decided_at on the row: only the state decides whether a record is final.
@@ -66,12 +67,33 @@ describe('purgeExpired', () => {
         decidedAt: daysBefore(NOW, 5000),
         submittedAt: daysBefore(NOW, 5000),
       });
-      const counts = purgeExpired(store, { imageDays: 1, recordDays: 1, now: NOW });
-      expect(counts.recordsDeleted.records + counts.imagesPurged.records).toBe(0);
+      const counts = purgeExpired(store, { imageDays: 1, recordDays: 1, abandonedDays: 1, now: NOW });
+      expect(
+        counts.recordsDeleted.records + counts.imagesPurged.records + counts.abandonedDeleted.records,
+      ).toBe(0);
       expect(getRecord(store, 'WAITING001')?.status).toBe(status);
       expect(Object.keys(getImages(store, 'WAITING001'))).toHaveLength(2);
     },
   );
+
+  it('deletes records abandoned before submission (captured, retake) once untouched for abandonedDays', () => {
+    const store = tempStore();
+    // seed() stamps the last change at decidedAt when given: here, how long the record has been untouched.
+    seed(store, { id: 'OLDCAPTURE1', status: 'captured', decidedAt: daysBefore(NOW, 31), steps: 0 });
+    seed(store, { id: 'OLDRETAKE01', status: 'retake', decidedAt: daysBefore(NOW, 45), steps: 2 });
+    seed(store, { id: 'NEWCAPTURE1', status: 'captured', decidedAt: daysBefore(NOW, 29) });
+    seed(store, { id: 'OLDPENDING1', status: 'pending', decidedAt: daysBefore(NOW, 400) });
+
+    expect(purgeExpired(store, POLICY)).toEqual({
+      imagesPurged: { records: 0, images: 0 },
+      recordsDeleted: { records: 0, images: 0, steps: 0 },
+      abandonedDeleted: { records: 2, images: 4, steps: 2 },
+    });
+    expect(getRecord(store, 'OLDCAPTURE1')).toBeUndefined();
+    expect(getRecord(store, 'OLDRETAKE01')).toBeUndefined();
+    expect(Object.keys(getImages(store, 'NEWCAPTURE1'))).toHaveLength(2);
+    expect(getRecord(store, 'OLDPENDING1')?.status).toBe('pending');
+  });
 
   it('counts age from the decision, exclusive: exactly imageDays old keeps its photos', () => {
     const store = tempStore();
@@ -88,11 +110,9 @@ describe('purgeExpired', () => {
 
   it('refuses nonsense policies', () => {
     const store = tempStore();
-    expect(() => purgeExpired(store, { imageDays: -1, recordDays: 365, now: NOW })).toThrow(RangeError);
-    expect(() => purgeExpired(store, { imageDays: 30, recordDays: 1.5, now: NOW })).toThrow(RangeError);
-    expect(() => purgeExpired(store, { imageDays: 30, recordDays: 365, now: Number.NaN })).toThrow(
-      RangeError,
-    );
+    for (const bad of [{ imageDays: -1 }, { recordDays: 1.5 }, { abandonedDays: -3 }, { now: Number.NaN }]) {
+      expect(() => purgeExpired(store, { ...POLICY, ...bad })).toThrow(RangeError);
+    }
   });
 
   it('logs counts and record ids, and nothing about the people', () => {
@@ -108,6 +128,7 @@ describe('purgeExpired', () => {
       message: 'retention purge',
       imageDays: 30,
       recordDays: 365,
+      abandonedDays: 30,
       imagesPurged: { records: 1, images: 2, recordIds: ['MIDDECIDED1'] },
       recordsDeleted: { records: 1, images: 2, steps: 1, recordIds: ['OLDDECIDED1'] },
     });

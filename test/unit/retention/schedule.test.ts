@@ -7,7 +7,7 @@ import { tempStore } from '../store/temp-store';
 import { DAY_MS, daysBefore, seed } from './fixtures';
 
 const START = Date.parse('2027-03-01T09:00:00.000Z');
-const settings = { retention: { imageDays: 30, recordDays: 365 } };
+const settings = { retention: { imageDays: 30, recordDays: 365, abandonedDays: 30 } };
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 afterEach(() => {

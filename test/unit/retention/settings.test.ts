@@ -11,18 +11,20 @@ function withSettings(json: unknown): string {
 }
 
 describe('settings: retention', () => {
-  it('defaults to photos for 30 days and records for 365', () => {
-    expect(loadSettings(tempDir()).retention).toEqual({ imageDays: 30, recordDays: 365 });
+  it('defaults to photos for 30 days, records for 365, abandoned captures for 30', () => {
+    expect(loadSettings(tempDir()).retention).toEqual({ imageDays: 30, recordDays: 365, abandonedDays: 30 });
   });
 
   it('takes either value from settings.json, defaulting the other', () => {
     expect(loadSettings(withSettings({ retention: { imageDays: 7 } })).retention).toEqual({
       imageDays: 7,
       recordDays: 365,
+      abandonedDays: 30,
     });
     expect(loadSettings(withSettings({ retention: { imageDays: 90, recordDays: 90 } })).retention).toEqual({
       imageDays: 90,
       recordDays: 90,
+      abandonedDays: 30,
     });
   });
 
