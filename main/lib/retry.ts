@@ -1,5 +1,7 @@
 // Bounded retries for failures worth another try (HttpError.retryable: 5xx, 429, network, time-out), with the
-// same jittered backoff as the waiter. Anything else, and a caller's abort, goes straight back to the caller.
+// same jittered backoff as the waiter, never sooner than an answer's Retry-After. A Retry-After longer than
+// the longest in-place wait is not waited out here: the failure goes back to the caller (the sync engine
+// schedules the record's next attempt after it). Anything else, and a caller's abort, goes straight back.
 import { abortReason, type Clock } from './clock';
 import { HttpError } from './http-error';
 import { backoffDelay, type Jitter } from './waiter';
@@ -43,7 +45,10 @@ export async function withRetry<T>(
     } catch (error) {
       if (signal?.aborted) throw abortReason(signal);
       if (attempt > retries || !isRetryable(error)) throw error;
-      const delay = backoffDelay(attempt, previousDelay, { ...options, random: options.random });
+      const asked = error instanceof HttpError ? error.retryAfterMs : null;
+      if (asked !== null && asked > options.maxDelayMs) throw error;
+      const backoff = backoffDelay(attempt, previousDelay, { ...options, random: options.random });
+      const delay = Math.max(backoff, asked ?? 0);
       previousDelay = delay;
       options.onRetry?.(error, attempt, delay);
       await clock.sleep(delay, signal);

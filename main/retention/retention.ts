@@ -12,6 +12,7 @@ import {
   listFinalBefore,
   listFinalWithImagesBefore,
   listRecordIdsByNik,
+  type DeletedRows,
 } from '../store/retention-queries';
 
 const log = createLogger('retention');
@@ -32,11 +33,8 @@ export interface PurgeOptions extends RetentionPolicy {
   now: number;
 }
 
-export interface DeletionCounts {
-  records: number;
-  images: number;
-  steps: number;
-}
+/** Records deleted, with the photos and step outputs that went with them. */
+export type DeletionCounts = DeletedRows;
 
 export interface PurgeCounts {
   /** Final records older than imageDays that lost their photos (the records themselves are kept). */

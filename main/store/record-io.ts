@@ -15,10 +15,8 @@ const UPDATE = `
     next_attempt_at = @next_attempt_at, decision = @decision, liveness = @liveness, live = @live,
     similarity = @similarity, match = @match, ocr_json = @ocr_json, provider_message = @provider_message,
     retake_kind = @retake_kind, retake_reason = @retake_reason, error_code = @error_code,
-    error_message = @error_message, raw_json = @raw_json
+    error_message = @error_message, raw_json = @raw_json, nik = @nik
   WHERE id = @id`;
-/** The NIK column follows ocr_json on every write, so it can never disagree with it (migration 003). */
-const UPDATE_NIK = `UPDATE records SET nik = ? WHERE id = ?`;
 
 export function getRecord(store: Store, id: string): StoredRecord | undefined {
   const row = prepared<[string], RecordRow>(store, SELECT_ONE).get(id);
@@ -34,6 +32,9 @@ export function requireRecord(store: Store, id: string): StoredRecord {
 
 /** Writes a record's status and mutable fields back; callers hold the transaction that read it. */
 export function writeRecord(store: Store, record: StoredRecord): void {
-  prepared<[RecordRow]>(store, UPDATE).run(toRow(record));
-  prepared<[string | null, string]>(store, UPDATE_NIK).run(nikColumn(record), record.id);
+  // The NIK column follows ocr_json in the same statement, so it can never disagree with it (migration 003).
+  prepared<[RecordRow & { nik: string | null }]>(store, UPDATE).run({
+    ...toRow(record),
+    nik: nikColumn(record),
+  });
 }

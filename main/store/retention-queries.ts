@@ -1,6 +1,7 @@
 // The store's side of retention and of the queue report: which records are old enough to lose their photos
-// or themselves, which records hold a NIK, and what deleting them removes. Only final records (decided or
-// failed) ever come out of the age queries: a record still on its way to the provider is never expired.
+// or themselves, which records hold a NIK, and what deleting them removes. The age queries return final
+// records (decided or failed) and abandoned ones (captured or retake); a pending or in-progress record, still
+// on its way to the provider, is never expired.
 import type { Store } from './connection';
 import type { IsoTime } from './record-row';
 import { prepared } from './statements';

@@ -72,6 +72,36 @@ describe('withRetry', () => {
     expect(calls).toBe(3);
   });
 
+  it("waits at least a 429's Retry-After, and leaves a longer one to the caller", async () => {
+    const limited = (retryAfterMs: number) =>
+      new HttpError('http', 'POST', 'https://x.test/a', 429, null, undefined, retryAfterMs);
+    const clock = new FakeClock();
+    let calls = 0;
+    const value = await withRetry(
+      async (attempt) => {
+        calls++;
+        if (attempt === 1) throw limited(900);
+        return 'ok';
+      },
+      { ...policy, random: () => 0, clock },
+    );
+    expect(value).toBe('ok');
+    expect(clock.sleeps).toEqual([900]);
+
+    const longer = new FakeClock();
+    calls = 0;
+    const refused = withRetry(
+      async () => {
+        calls++;
+        throw limited(30_000);
+      },
+      { ...policy, clock: longer },
+    );
+    await expect(refused).rejects.toMatchObject({ status: 429, retryAfterMs: 30_000 });
+    expect(calls).toBe(1);
+    expect(longer.sleeps).toEqual([]);
+  });
+
   it('retries = 0 tries exactly once', async () => {
     let calls = 0;
     const failing = withRetry(
