@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -9,7 +10,8 @@ export default defineConfig({
   publicDir: false,
   plugins: [react()],
   build: {
-    outDir: '../build/renderer',
+    // Absolute, so the path does not depend on `root` (and never reads as a climb out of the tree).
+    outDir: fileURLToPath(new URL('./build/renderer', import.meta.url)),
     emptyOutDir: true,
     sourcemap: false,
     target: 'es2022',
