@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { channels, verbOfChannel, type ResponseOf, type Verb } from '../../common/contract';
 import { fail, ok, type Envelope } from '../../common/errors';
 import { createLogger } from '../lib/log';
+import { redact } from '../lib/redact';
 import { toBridgeError } from './failure';
 
 export type Handlers = {
@@ -13,11 +14,22 @@ export type Handlers = {
 
 const log = createLogger('bridge');
 
-/** Zod issues name the path and the rule, never the offending value: safe to return. */
-function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+/**
+ * What was wrong with a request, in words that echo nothing the caller sent: the path through the schema
+ * (our own field names) and the rule. An unexpected field is counted, never named, since its name is the
+ * caller's text (it could be someone's NIK).
+ */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(request)'}: ${issue.message}`)
+    .map((issue) => {
+      const where = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part)));
+      const message =
+        issue.code === 'unrecognized_keys'
+          ? `${issue.keys.length} unexpected field${issue.keys.length === 1 ? '' : 's'}`
+          : issue.message;
+      return redact(`${where.join('.') || '(request)'}: ${message}`);
+    })
     .join('; ');
 }
 
@@ -27,7 +39,8 @@ export async function dispatch(
   raw: unknown,
 ): Promise<Envelope<unknown>> {
   const verb = verbOfChannel(channel);
-  if (!verb) return fail('unknown_channel', `No channel named "${channel.slice(0, 64)}".`);
+  // The name is the caller's text: it is not echoed, in the answer or in a log.
+  if (!verb) return fail('unknown_channel', 'There is no such bridge channel.');
   return run(handlers, verb, raw);
 }
 

@@ -2,7 +2,7 @@
 // way out. Every value loaded or saved is registered with the log redactor, so it can never reach a log line.
 import { z } from 'zod';
 import type { ProviderName } from '../../common/providers';
-import { registerSecret } from '../lib/redact';
+import { registerCredential } from '../lib/redact';
 import { CredentialsMissingError, InvalidCredentialsError } from './errors';
 import type { SecretStore } from './secret-store';
 
@@ -102,5 +102,5 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 function registerAll(credentials: Record<string, string>): void {
-  for (const value of Object.values(credentials)) registerSecret(value);
+  for (const value of Object.values(credentials)) registerCredential(value);
 }

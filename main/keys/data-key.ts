@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createLogger } from '../lib/log';
-import { registerSecret } from '../lib/redact';
+import { registerCredential } from '../lib/redact';
 import { DATABASE_FILE } from '../store/connection';
 import { DATA_KEY_BYTES, DatabaseKeyError, databaseFileState } from '../store/encryption';
 import { KeychainUnavailableError } from './errors';
@@ -27,7 +27,7 @@ export async function loadOrCreateDataKey(secrets: SecretStore, dataDir: string)
   const file = path.join(dataDir, DATABASE_FILE);
   const stored = await secrets.get(DATA_KEY_ACCOUNT);
   if (stored !== null) {
-    registerSecret(stored);
+    registerCredential(stored);
     const key = decodeKey(stored);
     if (!key) throw new DatabaseKeyError('key_invalid', file);
     return key;
@@ -37,7 +37,7 @@ export async function loadOrCreateDataKey(secrets: SecretStore, dataDir: string)
   if (state === 'encrypted') throw new DatabaseKeyError('key_missing', file);
   const key = randomBytes(DATA_KEY_BYTES);
   const encoded = key.toString('base64');
-  registerSecret(encoded);
+  registerCredential(encoded);
   await secrets.set(DATA_KEY_ACCOUNT, encoded);
   // Read back before any data is encrypted with it: a key the keychain did not keep would lose everything.
   if ((await secrets.get(DATA_KEY_ACCOUNT)) !== encoded) {

@@ -1,6 +1,8 @@
 // createLogger('sync') per subsystem; every line goes through the one redaction hook. Lines are JSON so
 // that IT can ship them to whatever the branch uses. Tests and CLIs may pass their own sink.
-import { redact } from './redact';
+// The fields are redacted as values before the line is serialised, and they cannot overwrite the line's
+// own keys: a field named `message` is kept as `field.message`, never in place of the message.
+import { redact, redactValue } from './redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogSink = (line: string) => void;
@@ -24,8 +26,7 @@ export function configureLogging(options: { sink?: LogSink; level?: LogLevel }):
 export function createLogger(subsystem: string): Logger {
   const write = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (LEVELS[level] < LEVELS[threshold]) return;
-    const line = JSON.stringify({ t: new Date().toISOString(), level, subsystem, message, ...fields });
-    sink(redact(line));
+    sink(JSON.stringify(logLine(level, subsystem, message, fields)));
   };
   return {
     debug: (m, f) => write('debug', m, f),
@@ -33,4 +34,29 @@ export function createLogger(subsystem: string): Logger {
     warn: (m, f) => write('warn', m, f),
     error: (m, f) => write('error', m, f),
   };
+}
+
+const RESERVED = new Set(['t', 'level', 'subsystem', 'message']);
+
+/** The object one log line serialises: reserved keys first and last word, fields redacted beside them. */
+export function logLine(
+  level: LogLevel,
+  subsystem: string,
+  message: string,
+  fields: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const line: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  line.t = new Date().toISOString();
+  line.level = level;
+  line.subsystem = redact(subsystem);
+  line.message = redact(message);
+  const redacted = redactValue(fields);
+  if (redacted === null || typeof redacted !== 'object' || Array.isArray(redacted)) {
+    line['field.value'] = redacted;
+    return line;
+  }
+  for (const [key, value] of Object.entries(redacted)) {
+    line[RESERVED.has(key) || key.startsWith('field.') ? `field.${key}` : key] = value;
+  }
+  return line;
 }

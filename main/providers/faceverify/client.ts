@@ -1,7 +1,7 @@
 // The faceverify.ai API client: options and defaults, and the three things the provider needs — create (or
 // get the existing) session, read a session's status once, wait for a session to end.
 import { createLogger } from '../../lib/log';
-import { registerSecret } from '../../lib/redact';
+import { registerCredential, registerSecret } from '../../lib/redact';
 import { DEFAULT_RETRY_POLICY } from '../../lib/retry';
 import { waitFor, type Jitter } from '../../lib/waiter';
 import { ProviderError } from '../provider';
@@ -77,8 +77,8 @@ export function createFaceverifyClient(options: FaceverifyClientOptions): Faceve
   const settings = transportSettings(options, FACEVERIFY_DEFAULTS);
   const { clock } = settings;
   const patterns = options.authRejections ?? DEFAULT_AUTH_REJECTIONS;
-  registerSecret(options.credentials.clientId);
-  registerSecret(options.credentials.secretKey);
+  registerCredential(options.credentials.clientId);
+  registerCredential(options.credentials.secretKey);
   const send = createTransport({ ...settings, credentials: options.credentials });
   const createPath = options.createPath ?? FACEVERIFY_DEFAULTS.createPath;
   const statusPath = options.statusPath ?? FACEVERIFY_DEFAULTS.statusPath;

@@ -4,7 +4,7 @@
 // undocumented), and a 401 elsewhere forces one refresh.
 import { z } from 'zod';
 import { abortReason, type Clock } from '../../lib/clock';
-import { registerSecret } from '../../lib/redact';
+import { registerCredential, registerSecret } from '../../lib/redact';
 import { ProviderError } from '../provider';
 import { classify } from './errors';
 import { parseTimestamp, TIMESTAMP_HEADER } from './header';
@@ -55,8 +55,8 @@ export function createSignatureProvider(options: SignatureProviderOptions): Sign
   const { send, credentials, clock } = options;
   const maxAgeMs = options.maxAgeMs ?? 60 * 60 * 1000;
   const marginMs = options.refreshMarginMs ?? 5 * 60 * 1000;
-  registerSecret(credentials.accessKey);
-  registerSecret(credentials.secretKey);
+  registerCredential(credentials.accessKey);
+  registerCredential(credentials.secretKey);
 
   let held: Held | undefined;
   let inflight: Promise<Signature> | undefined;

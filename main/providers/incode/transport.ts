@@ -3,7 +3,7 @@
 // registered as secrets, so no log line or error message can carry them.
 import type { HttpMethod, HttpResponse } from '../../lib/http';
 import { createLogger } from '../../lib/log';
-import { registerSecret } from '../../lib/redact';
+import { registerCredential, registerSecret } from '../../lib/redact';
 import { createJsonTransport, type TransportSettings } from '../shared/transport';
 
 export const API_VERSION = '1.0';
@@ -25,7 +25,7 @@ export type Send = (method: HttpMethod, path: string, options?: SendOptions) => 
 const log = createLogger('incode');
 
 export function createTransport(options: TransportOptions): Send {
-  registerSecret(options.apiKey);
+  registerCredential(options.apiKey);
   const transport = createJsonTransport(options, {
     log,
     message: 'retrying Incode request',

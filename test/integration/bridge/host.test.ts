@@ -69,6 +69,14 @@ describe('the host guards the bridge', () => {
     });
   });
 
+  it('echoes nothing of a channel name or field name it does not know (either may be a NIK)', async () => {
+    const channel = await call(kiosk, '3171012345678901', {});
+    expect(channel.envelope).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    const field = await call(kiosk, 'verification.get', { recordId: 'NOSUCHRECORD', '3171012345678901': 1 });
+    expect(field.envelope).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(JSON.stringify([channel, field])).not.toContain('3171012345678901');
+  });
+
   it('refuses an image that is not a JPEG, and keeps the record', async () => {
     const started = await call(kiosk, 'verification.start', { mode: 'assisted' });
     if (!started.envelope.ok) throw new Error('start failed');

@@ -1,35 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { channels, VERBS } from '../../../common/contract';
 import type { RecordView } from '../../../common/record';
-import { dispatch, type Handlers } from '../../../main/bridge/dispatch';
+import { dispatch } from '../../../main/bridge/dispatch';
 import { BridgeFailure } from '../../../main/bridge/failure';
 import { registerSecret } from '../../../main/lib/redact';
-
-const record: RecordView = {
-  id: 'REC000001',
-  createdAt: '2026-11-22T00:00:00.000Z',
-  mode: 'assisted',
-  provider: 'sandbox',
-  status: 'captured',
-  images: [],
-  outcome: null,
-  retake: null,
-  error: null,
-  nextAttemptAt: null,
-};
-
-function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return {
-    getAppInfo: async () => ({ version: '1', provider: 'sandbox', training: true, defaultLanguage: 'id' }),
-    startVerification: async () => record,
-    addImage: async () => record,
-    submitVerification: async () => record,
-    getVerification: async () => record,
-    discardVerification: async () => ({ discarded: true }),
-    getSyncStatus: async () => ({ pending: 0, inProgress: 0, lastSyncAt: null, reachable: null }),
-    ...overrides,
-  };
-}
+import { handlers, record } from './handlers';
 
 describe('dispatch', () => {
   it('answers a valid request with an ok envelope', async () => {
@@ -42,6 +17,24 @@ describe('dispatch', () => {
   it('refuses unknown channels', async () => {
     const answer = await dispatch(handlers(), 'fs.readFile', {});
     expect(answer).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+  });
+
+  it("never echoes an unknown channel name, which is the caller's text", async () => {
+    const answer = await dispatch(handlers(), '3171012345678901', {});
+    expect(answer).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(JSON.stringify(answer)).not.toMatch(/3171|readFile/);
+  });
+
+  it('counts unexpected fields without naming them', async () => {
+    const answer = await dispatch(handlers(), 'verification.get', {
+      recordId: 'REC000001',
+      '3171012345678901': 1,
+      'x-api-key': 'k',
+    });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'invalid_request', message: '(request): 2 unexpected fields' },
+    });
   });
 
   it.each([
