@@ -88,6 +88,8 @@ export const RecordViewSchema = z.object({
   createdAt: z.string(),
   mode: z.enum(MODES),
   provider: z.string(),
+  /** Verified by the training sandbox: every screen that shows its outcome says "training". */
+  training: z.boolean(),
   status: z.enum(RECORD_STATUSES),
   images: z.array(z.enum(IMAGE_KINDS)),
   outcome: OutcomeSchema.nullable(),

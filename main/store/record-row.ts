@@ -15,6 +15,8 @@ export interface StoredRecord {
   updatedAt: IsoTime;
   mode: Mode;
   provider: ProviderName;
+  /** Verified by the training sandbox, not a provider: never a real verification. */
+  training: boolean;
   status: RecordStatus;
   capturedAt: IsoTime | null;
   submittedAt: IsoTime | null;
@@ -40,7 +42,7 @@ export interface StoredRecord {
 /** What a transition may change; identity, creation and status itself are not patchable. */
 export type MutableRecordFields = Omit<
   StoredRecord,
-  'id' | 'createdAt' | 'updatedAt' | 'mode' | 'provider' | 'status'
+  'id' | 'createdAt' | 'updatedAt' | 'mode' | 'provider' | 'training' | 'status'
 >;
 
 /** The row, named as the SQL parameters are (@id, @status, …). */
@@ -50,6 +52,7 @@ export interface RecordRow {
   updated_at: string;
   mode: string;
   provider: string;
+  training: number;
   status: string;
   captured_at: string | null;
   submitted_at: string | null;
@@ -80,6 +83,7 @@ export function fromRow(row: RecordRow): StoredRecord {
     // The CHECK constraints guarantee these enum columns hold only the listed values.
     mode: row.mode as Mode,
     provider: row.provider,
+    training: row.training === 1,
     status: row.status as RecordStatus,
     capturedAt: row.captured_at,
     submittedAt: row.submitted_at,
@@ -109,6 +113,7 @@ export function toRow(record: StoredRecord): RecordRow {
     updated_at: record.updatedAt,
     mode: record.mode,
     provider: record.provider,
+    training: record.training ? 1 : 0,
     status: record.status,
     captured_at: record.capturedAt,
     submitted_at: record.submittedAt,

@@ -29,11 +29,11 @@ const RECORD_ID = /^[A-Za-z0-9]{6,128}$/;
 
 const INSERT = `
   INSERT INTO records (
-    id, created_at, updated_at, mode, provider, status, captured_at, submitted_at, started_at, decided_at,
+    id, created_at, updated_at, mode, provider, training, status, captured_at, submitted_at, started_at, decided_at,
     attempts, next_attempt_at, decision, liveness, live, similarity, match, ocr_json, provider_message,
     retake_kind, retake_reason, error_code, error_message, raw_json
   ) VALUES (
-    @id, @created_at, @updated_at, @mode, @provider, @status, @captured_at, @submitted_at, @started_at,
+    @id, @created_at, @updated_at, @mode, @provider, @training, @status, @captured_at, @submitted_at, @started_at,
     @decided_at, @attempts, @next_attempt_at, @decision, @liveness, @live, @similarity, @match, @ocr_json,
     @provider_message, @retake_kind, @retake_reason, @error_code, @error_message, @raw_json
   )`;
@@ -61,11 +61,13 @@ export interface NewRecord {
   id: string;
   mode: Mode;
   provider: ProviderName;
+  /** Default: the sandbox provider is training, every other one is not. */
+  training?: boolean;
   now: IsoTime;
 }
 
 /** A new record starts as 'captured' with no images; putImage fills it. */
-export function createRecord(store: Store, { id, mode, provider, now }: NewRecord): StoredRecord {
+export function createRecord(store: Store, { id, mode, provider, training, now }: NewRecord): StoredRecord {
   if (!RECORD_ID.test(id)) throw new TypeError('A record id is 6–128 letters or digits');
   const record: StoredRecord = {
     id,
@@ -73,6 +75,7 @@ export function createRecord(store: Store, { id, mode, provider, now }: NewRecor
     updatedAt: now,
     mode,
     provider,
+    training: training ?? provider === 'sandbox',
     status: 'captured',
     capturedAt: null,
     submittedAt: null,

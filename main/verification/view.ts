@@ -20,6 +20,7 @@ export function toView(record: StoredRecord, imageKinds: readonly ImageKind[]): 
     createdAt: record.createdAt,
     mode: record.mode,
     provider: record.provider,
+    training: record.training,
     status: record.status,
     images: [...imageKinds],
     outcome,

@@ -130,6 +130,13 @@ export const en: Catalogue = {
     not_verified: 'Not verified',
     needs_review: 'Needs review',
   },
+  decisionTraining: {
+    verified: 'Verified (training)',
+    not_verified: 'Not verified (training)',
+    needs_review: 'Needs review (training)',
+  },
+  trainingNotice:
+    'Training mode: this result comes from the sandbox, not a real verification. Nobody has been verified.',
   decisionHelp: {
     verified: "The customer's face matches the photo on the KTP.",
     not_verified: "The customer's face does not match the KTP, or the liveness check failed.",

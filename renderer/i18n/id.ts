@@ -139,6 +139,14 @@ export const id = {
     not_verified: 'Tidak terverifikasi',
     needs_review: 'Perlu ditinjau',
   } satisfies Record<Decision, string>,
+  /** Training records: the sandbox answered, so no screen may call anyone verified without saying so. */
+  decisionTraining: {
+    verified: 'Terverifikasi (pelatihan)',
+    not_verified: 'Tidak terverifikasi (pelatihan)',
+    needs_review: 'Perlu ditinjau (pelatihan)',
+  } satisfies Record<Decision, string>,
+  trainingNotice:
+    'Mode pelatihan: hasil ini dari sandbox, bukan verifikasi sungguhan. Tidak ada nasabah yang terverifikasi.',
   decisionHelp: {
     verified: 'Wajah nasabah cocok dengan foto di KTP.',
     not_verified: 'Wajah nasabah tidak cocok dengan KTP, atau pemeriksaan keaslian wajah gagal.',

@@ -35,7 +35,7 @@ export function FlowScreen({ state, commands, onEnd }: Props) {
     case 'waiting':
       return <WaitingScreen state={state} />;
     case 'result':
-      return <ResultScreen outcome={state.outcome} onDone={done} />;
+      return <ResultScreen outcome={state.outcome} training={state.record.training} onDone={done} />;
     case 'pending':
       return <PendingScreen onDone={done} />;
     case 'failed':

@@ -6,16 +6,30 @@ import { format, toPercent } from '../i18n/format';
 import { useI18n } from '../i18n/context';
 import { OcrList } from './OcrList';
 
-export function ResultScreen({ outcome, onDone }: { outcome: Outcome; onDone: () => void }) {
+interface Props {
+  outcome: Outcome;
+  /** A training record: the heading and a notice say so, whatever the decision. */
+  training: boolean;
+  onDone: () => void;
+}
+
+export function ResultScreen({ outcome, training, onDone }: Props) {
   const { t } = useI18n();
   const score = (value: number | null) =>
     value === null ? t.result.notAvailable : format(t.result.percent, { value: toPercent(value) });
   return (
     <section className="screen-body result">
       <div role="status" className={`outcome outcome-${outcome.decision}`}>
-        <ScreenHeading>{t.decision[outcome.decision]}</ScreenHeading>
+        <ScreenHeading>
+          {training ? t.decisionTraining[outcome.decision] : t.decision[outcome.decision]}
+        </ScreenHeading>
         <p className="lead">{t.decisionHelp[outcome.decision]}</p>
       </div>
+      {training && (
+        <p className="training-notice" role="note">
+          {t.trainingNotice}
+        </p>
+      )}
       <div className="result-columns">
         <section className="result-summary" aria-label={t.result.scores}>
           <dl className="details details-scores">

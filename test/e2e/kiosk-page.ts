@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-export const OUTCOME_HEADING = /^(Verified|Not verified|Needs review)$/;
+export const OUTCOME_HEADING = /^(Verified|Not verified|Needs review)( \(training\))?$/;
 
 export async function startInEnglish(page: Page, url: string): Promise<void> {
   await page.goto(url);

@@ -4,7 +4,8 @@ import type { Migration } from './migration';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-open-retake-reasons';
 import { migration003 } from './003-record-nik';
+import { migration004 } from './004-record-training';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];

@@ -7,6 +7,7 @@ export const record: RecordView = {
   createdAt: '2026-11-22T00:00:00.000Z',
   mode: 'assisted',
   provider: 'sandbox',
+  training: true,
   status: 'captured',
   images: [],
   outcome: null,

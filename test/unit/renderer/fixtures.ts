@@ -18,6 +18,7 @@ export function record(patch: Partial<RecordView> = {}): RecordView {
     createdAt: '2025-01-01T00:00:00.000Z',
     mode: 'assisted',
     provider: 'sandbox',
+    training: true,
     status: 'captured',
     images: [],
     outcome: null,
