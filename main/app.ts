@@ -8,7 +8,7 @@ import type { Settings } from './config/settings';
 import { systemClock, type Clock } from './lib/clock';
 import type { Fetch } from './lib/http-error';
 import { createLogger } from './lib/log';
-import { KeytarSecretStore, loadOrCreateDataKey, type SecretStore } from './keys';
+import { loadOrCreateDataKey, type SecretStore } from './keys';
 import { createProviderSource, type HostedWindowOpener } from './providers/factory';
 import { openStore } from './store';
 import { startRetentionSchedule } from './retention';
@@ -21,7 +21,8 @@ export interface AppOptions {
   version: string;
   /** Path to an Electron-ABI build of better-sqlite3 (the shell passes it; Node needs none). */
   nativeBinding?: string | undefined;
-  secrets?: SecretStore;
+  /** The keychain (the caller decides which service: a packaged kiosk always uses 'loket'). */
+  secrets: SecretStore;
   fetch?: Fetch;
   clock?: Clock;
   /** The Electron shell opens hosted provider flows in a window of its own; the browser host cannot. */
@@ -32,6 +33,8 @@ export interface App {
   settings: Settings;
   handlers: Handlers;
   events: EventBus;
+  /** The customer's unsubmitted records and photos, deleted (a crashed page, an idle kiosk); how many. */
+  wipeCustomerSession(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -40,7 +43,7 @@ const log = createLogger('app');
 export async function createApp(options: AppOptions): Promise<App> {
   const { settings } = options;
   const clock = options.clock ?? systemClock;
-  const secrets = options.secrets ?? new KeytarSecretStore();
+  const { secrets } = options;
   // The database key is in the keychain in training mode too: the keychain is part of every kiosk.
   const key = await loadOrCreateDataKey(secrets, options.dataDir);
   const store = openStore(options.dataDir, { key, nativeBinding: options.nativeBinding });
@@ -57,6 +60,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     events,
     clock,
     providerName: settings.provider,
+    training: settings.provider === 'sandbox',
     getProvider: providers.get,
     sync: {
       concurrency: settings.sync.concurrency,
@@ -85,6 +89,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     settings,
     handlers: createHandlers(info, verification),
     events,
+    wipeCustomerSession: async () => {
+      const wiped = verification.wipeUnsubmitted();
+      log.info("the customer's session was wiped", { records: wiped });
+      return wiped;
+    },
     close: async () => {
       stopRetention();
       await verification.close();

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PROVIDER_NAMES } from '../../common/providers';
+import { packagedSettingsProblems } from './packaged';
 
 export const SettingsSchema = z
   .object({
@@ -106,24 +107,48 @@ export class SettingsError extends Error {
   override readonly name = 'SettingsError';
 }
 
+export interface LoadOptions {
+  /** A packaged kiosk: the provider must be named, and the provider URL must be https (or loopback). */
+  packaged?: boolean;
+}
+
 /** Reads DIR/settings.json if it exists and applies overrides; a malformed file is a clear error. */
-export function loadSettings(dataDir: string, overrides: SettingsInput = {}): Settings {
+export function loadSettings(
+  dataDir: string,
+  overrides: SettingsInput = {},
+  options: LoadOptions = {},
+): Settings {
   const path = join(dataDir, 'settings.json');
-  let fromFile: unknown = {};
-  try {
-    fromFile = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) {
-      throw new SettingsError(`${path} is not valid JSON: ${error instanceof Error ? error.message : ''}`);
-    }
-  }
-  const merged = { ...(fromFile as object), ...withoutUndefined(overrides) };
+  const fromFile = readSettingsFile(path);
+  const merged = { ...fromFile, ...withoutUndefined(overrides) };
   const parsed = SettingsSchema.safeParse(merged);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new SettingsError(`Invalid settings (${path} and command line): ${detail}`);
   }
+  if (options.packaged) {
+    const problems = packagedSettingsProblems({
+      fromFile: merged,
+      providerUrl: parsed.data.providerUrl,
+      settingsPath: path,
+    });
+    if (problems.length > 0) throw new SettingsError(`Loket is not set up: ${problems.join(' ')}`);
+  }
   return parsed.data;
+}
+
+function readSettingsFile(path: string): Record<string, unknown> {
+  let fromFile: unknown;
+  try {
+    fromFile = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return {};
+    throw new SettingsError(`${path} is not valid JSON: ${error instanceof Error ? error.message : ''}`);
+  }
+  if (fromFile === null || typeof fromFile !== 'object' || Array.isArray(fromFile)) {
+    throw new SettingsError(`${path} must hold one JSON object of settings.`);
+  }
+  return fromFile as Record<string, unknown>;
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

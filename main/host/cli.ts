@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { isProviderName } from '../../common/providers';
 import { createApp } from '../app';
 import { loadSettings } from '../config/settings';
+import { keychainService, KeytarSecretStore } from '../keys';
 import { describeError } from '../lib/redact';
 import { startHost } from './server';
 
@@ -34,7 +35,12 @@ async function main(): Promise<void> {
   const dataDir = resolve(values.data);
   mkdirSync(dataDir, { recursive: true });
   const settings = loadSettings(dataDir, { provider: values.provider, providerUrl: values['provider-url'] });
-  const app = await createApp({ dataDir, settings, version: process.env.npm_package_version ?? '0.0.0' });
+  const app = await createApp({
+    dataDir,
+    settings,
+    version: process.env.npm_package_version ?? '0.0.0',
+    secrets: new KeytarSecretStore({ service: keychainService() }),
+  });
   const host = await startHost({
     port,
     rendererDir: resolve(import.meta.dirname, '../../build/renderer'),

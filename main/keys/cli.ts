@@ -1,5 +1,5 @@
 // Entry point of `npm run keys`: wires the command to the process (argv, stdin, exit code) and the keychain.
-import { KeytarSecretStore } from './keytar-store';
+import { keychainService, KeytarSecretStore } from './keytar-store';
 import { runKeysCommand } from './keys-command';
 
 /** Credentials are a few hundred bytes; anything far larger is a mistake (a file piped in by accident). */
@@ -22,5 +22,5 @@ process.exitCode = await runKeysCommand(process.argv.slice(2), {
   readStdin,
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
-  openStore: () => new KeytarSecretStore(),
+  openStore: () => new KeytarSecretStore({ service: keychainService() }),
 });

@@ -16,13 +16,21 @@ const PROBE_VALUE = 'ok';
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 export interface KeytarStoreOptions {
-  /** Defaults to $LOKET_KEYCHAIN_SERVICE, then 'loket'. A packaged build should pass it explicitly. */
-  service?: string;
+  /** The keychain service the entries live under; see keychainService(). */
+  service: string;
   timeoutMs?: number;
 }
 
-/** The service name to use: the environment override lets tests work in a keychain of their own. */
-export function keychainService(env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * The service name to use. A developer's checkout (tests, the CLIs, the browser host) may name another
+ * with LOKET_KEYCHAIN_SERVICE, so tests work in a keychain of their own; a packaged kiosk always uses
+ * 'loket': nothing in its environment can point it at somebody else's keys.
+ */
+export function keychainService(
+  options: { packaged: boolean; env?: NodeJS.ProcessEnv } = { packaged: false },
+): string {
+  if (options.packaged) return DEFAULT_KEYCHAIN_SERVICE;
+  const env = options.env ?? process.env;
   return env.LOKET_KEYCHAIN_SERVICE?.trim() || DEFAULT_KEYCHAIN_SERVICE;
 }
 
@@ -30,8 +38,8 @@ export class KeytarSecretStore implements SecretStore {
   readonly service: string;
   private readonly timeoutMs: number;
 
-  constructor(options: KeytarStoreOptions = {}) {
-    this.service = options.service ?? keychainService();
+  constructor(options: KeytarStoreOptions) {
+    this.service = options.service;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (!this.service) throw new TypeError('The keychain service name must not be empty');
   }

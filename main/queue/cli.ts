@@ -1,6 +1,6 @@
 // Entry point of `npm run queue`: wires the command to the process (argv, stdout, exit code), the clock and
 // the store, opened as the app opens it: with the data key from the OS keychain.
-import { KeytarSecretStore, loadOrCreateDataKey } from '../keys';
+import { keychainService, KeytarSecretStore, loadOrCreateDataKey } from '../keys';
 import { systemClock } from '../lib/clock';
 import { openStore } from '../store/connection';
 import { runQueueCommand } from './queue-command';
@@ -9,7 +9,7 @@ process.exitCode = await runQueueCommand(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   openStore: async (dataDir) => {
-    const key = await loadOrCreateDataKey(new KeytarSecretStore(), dataDir);
+    const key = await loadOrCreateDataKey(new KeytarSecretStore({ service: keychainService() }), dataDir);
     return openStore(dataDir, { key });
   },
   now: () => systemClock.now(),

@@ -8,6 +8,7 @@ import {
   isHostedNavigationAllowed,
   isHostedPermissionAllowed,
 } from '../window/hosted-policy';
+import type { RunContext } from '../window/policy';
 
 export interface HostedWindow {
   closed: Promise<void>;
@@ -16,7 +17,7 @@ export interface HostedWindow {
 
 let opened = 0;
 
-export function openHostedWindow(url: string, parent: BrowserWindow | null): HostedWindow {
+export function openHostedWindow(url: string, parent: BrowserWindow | null, run: RunContext): HostedWindow {
   if (!isAcceptableProviderUrl(url)) throw new Error('The provider gave a session link Loket will not open.');
   opened += 1;
   const partition = hostedPartition(opened);
@@ -30,7 +31,7 @@ export function openHostedWindow(url: string, parent: BrowserWindow | null): Hos
   );
 
   const window = new BrowserWindow({
-    ...hostedWindowOptions(partition),
+    ...hostedWindowOptions(partition, run),
     ...(parent ? { parent, modal: true } : {}),
   });
   const contents = window.webContents;

@@ -1,5 +1,6 @@
 // The one kiosk window, wired to the pure policy in main/window/policy.ts.
 import { BrowserWindow, session } from 'electron';
+import { shouldBlockInput } from '../window/input-policy';
 import {
   APP_ENTRY_URL,
   isNavigationAllowed,
@@ -8,9 +9,10 @@ import {
   windowOpenDecision,
   windowOptions,
   type KioskWindowSettings,
+  type RunContext,
 } from '../window/policy';
 
-export function applySessionPolicy(): void {
+export function applySessionPolicy(run: RunContext): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_webContents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
@@ -21,13 +23,30 @@ export function applySessionPolicy(): void {
   );
   // The kiosk reaches providers from main only; the renderer has no business on the network.
   ses.webRequest.onBeforeRequest((details, callback) =>
-    callback({ cancel: !isRendererRequestAllowed(details.url) }),
+    callback({ cancel: !isRendererRequestAllowed(details.url, run) }),
   );
 }
 
-export function createKioskWindow(settings: KioskWindowSettings, preloadPath: string): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(settings, preloadPath));
+export function createKioskWindow(
+  settings: KioskWindowSettings,
+  preloadPath: string,
+  run: RunContext,
+): BrowserWindow {
+  const window = new BrowserWindow(windowOptions(settings, preloadPath, run));
   const contents = window.webContents;
+  const inputContext = { kiosk: settings.kiosk, packaged: run.packaged, platform: process.platform };
+  contents.on('before-input-event', (event, input) => {
+    if (shouldBlockInput(input, inputContext)) event.preventDefault();
+  });
+  // webPreferences.devTools is off when packaged; should DevTools open anyway, they close at once.
+  contents.on('devtools-opened', () => {
+    if (run.packaged) contents.closeDevTools();
+  });
+  // Zoom by pinch or Ctrl+wheel is not a keyboard shortcut: pin it in kiosk mode.
+  if (settings.kiosk) {
+    void contents.setVisualZoomLevelLimits(1, 1);
+    contents.on('zoom-changed', () => contents.setZoomLevel(0));
+  }
   contents.setWindowOpenHandler(() => windowOpenDecision());
   contents.on('will-navigate', (event, url) => {
     if (!isNavigationAllowed(url)) event.preventDefault();

@@ -14,6 +14,7 @@ import {
   createRecord,
   deleteRecord,
   getRecord,
+  inTransaction,
   lastDecidedAt,
   listByStatus,
   listImageKinds,
@@ -43,6 +44,8 @@ export interface VerificationServiceDeps {
   clock: Clock;
   random?: () => number;
   providerName: ProviderName;
+  /** Training mode: every record is flagged, so nothing can pass one off as a real verification. */
+  training: boolean;
   getProvider: () => Promise<VerificationProvider>;
   sync: SyncSettings;
 }
@@ -53,6 +56,11 @@ export interface VerificationService {
   submit(request: { recordId: string }): Promise<RecordView>;
   get(request: { recordId: string }): Promise<RecordView>;
   discard(request: { recordId: string }): Promise<{ discarded: boolean }>;
+  /**
+   * Forgets the customer at the kiosk: every record never sent to the provider, or sent back for a retake
+   * and not sent again, is deleted with its photos. Returns how many. Submitted work is never touched.
+   */
+  wipeUnsubmitted(): number;
   syncStatus(): Promise<SyncStatus>;
   /** Records left in_progress by a crash go back to pending; called once at start-up. */
   recover(): number;
@@ -110,6 +118,7 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
         id: newRecordId(),
         mode,
         provider: deps.providerName,
+        training: deps.training,
         now: iso(clock.now()),
       });
       return view(record);
@@ -167,6 +176,14 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
       if (record.status !== 'captured' && record.status !== 'retake') return { discarded: false };
       deleteRecord(store, recordId);
       return { discarded: true };
+    },
+
+    wipeUnsubmitted() {
+      return inTransaction(store, () => {
+        const open = listByStatus(store, ['captured', 'retake']);
+        for (const record of open) deleteRecord(store, record.id);
+        return open.length;
+      });
     },
 
     async syncStatus() {

@@ -1,16 +1,17 @@
 // The window that shows a provider's hosted flow (faceverify.ai) to the customer, as plain decisions: it
 // stays on the provider's own origin, runs with no Node and no preload in a fresh in-memory session (one
 // customer's cookies never meet the next one's), and only that origin may use the camera.
-import { lockedDownWebPreferences, originOf } from './policy';
+import { isSecureOrLoopbackUrl } from '../lib/urls';
+import { lockedDownWebPreferences, originOf, type RunContext } from './policy';
 
-export function hostedWindowOptions(partition: string) {
+export function hostedWindowOptions(partition: string, run: RunContext = { packaged: true }) {
   return {
     width: 1024,
     height: 768,
     show: false,
     autoHideMenuBar: true,
     title: 'Face check',
-    webPreferences: { partition, ...lockedDownWebPreferences() },
+    webPreferences: { partition, ...lockedDownWebPreferences(), devTools: !run.packaged },
   } as const;
 }
 
@@ -21,15 +22,7 @@ export function hostedPartition(sessionNumber: number): string {
 
 /** https only, except a loopback sandbox (training and tests). */
 export function isAcceptableProviderUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'https:') return true;
-    return (
-      parsed.protocol === 'http:' && (parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost')
-    );
-  } catch {
-    return false;
-  }
+  return isSecureOrLoopbackUrl(url);
 }
 
 export function isHostedNavigationAllowed(providerUrl: string, targetUrl: string): boolean {

@@ -12,6 +12,12 @@ export interface KioskWindowSettings {
   fullscreen: boolean;
 }
 
+/** Facts about this run that change the window's rules. */
+export interface RunContext {
+  /** An installed build (app.isPackaged): no DevTools, no devtools:// pages. */
+  packaged: boolean;
+}
+
 /**
  * The webPreferences every Loket window shares: isolation and the sandbox on; Node, webviews, insecure
  * content, experimental features, drag-and-drop navigation and spellcheck off.
@@ -32,8 +38,12 @@ export function lockedDownWebPreferences() {
   } as const;
 }
 
-/** BrowserWindow options. Isolation and the sandbox are never switched off. */
-export function windowOptions(settings: KioskWindowSettings, preloadPath: string) {
+/** BrowserWindow options. Isolation and the sandbox are never switched off; DevTools only in a checkout. */
+export function windowOptions(
+  settings: KioskWindowSettings,
+  preloadPath: string,
+  run: RunContext = { packaged: true },
+) {
   return {
     width: 1280,
     height: 800,
@@ -45,7 +55,7 @@ export function windowOptions(settings: KioskWindowSettings, preloadPath: string
     kiosk: settings.kiosk,
     fullscreen: settings.kiosk || settings.fullscreen,
     title: 'Loket',
-    webPreferences: { preload: preloadPath, ...lockedDownWebPreferences() },
+    webPreferences: { preload: preloadPath, ...lockedDownWebPreferences(), devTools: !run.packaged },
   } as const;
 }
 
@@ -73,9 +83,13 @@ export function windowOpenDecision(): { action: 'deny' } {
   return { action: 'deny' };
 }
 
-/** What the renderer may load: its own files and in-memory images. Providers are reached from main. */
-export function isRendererRequestAllowed(url: string): boolean {
-  return isAppUrl(url) || url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('devtools://');
+/**
+ * What the renderer may load: its own files and in-memory images (and, in a developer's checkout, the
+ * DevTools' own pages). Providers are reached from main.
+ */
+export function isRendererRequestAllowed(url: string, run: RunContext = { packaged: true }): boolean {
+  if (url.startsWith('devtools://')) return !run.packaged;
+  return isAppUrl(url) || url.startsWith('data:') || url.startsWith('blob:');
 }
 
 const CAMERA_PERMISSIONS = new Set(['media', 'camera']);

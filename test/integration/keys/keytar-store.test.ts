@@ -42,15 +42,18 @@ describe('KeytarSecretStore against the real keychain', () => {
     expect(await a.list()).toEqual(['incode']);
   });
 
-  it('takes its service from LOKET_KEYCHAIN_SERVICE, defaulting to loket', async () => {
+  it('takes its service from LOKET_KEYCHAIN_SERVICE in a checkout, defaulting to loket', async () => {
     const service = uniqueService();
-    expect(keychainService({ LOKET_KEYCHAIN_SERVICE: service })).toBe(service);
-    expect(keychainService({ LOKET_KEYCHAIN_SERVICE: '  ' })).toBe(DEFAULT_KEYCHAIN_SERVICE);
-    expect(keychainService({})).toBe('loket');
+    const dev = (env: NodeJS.ProcessEnv) => keychainService({ packaged: false, env });
+    expect(dev({ LOKET_KEYCHAIN_SERVICE: service })).toBe(service);
+    expect(dev({ LOKET_KEYCHAIN_SERVICE: '  ' })).toBe(DEFAULT_KEYCHAIN_SERVICE);
+    expect(dev({})).toBe('loket');
     const previous = process.env.LOKET_KEYCHAIN_SERVICE;
     process.env.LOKET_KEYCHAIN_SERVICE = service;
     try {
-      const store = new KeytarSecretStore();
+      // A packaged kiosk ignores the variable: nothing in its environment points it at other keys.
+      expect(keychainService({ packaged: true })).toBe('loket');
+      const store = new KeytarSecretStore({ service: keychainService() });
       expect(store.service).toBe(service);
       await store.set('faceverify', 'x');
       expect(await keytar.getPassword(service, 'faceverify')).toBe('x');

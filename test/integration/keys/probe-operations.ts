@@ -1,8 +1,8 @@
 // Child-process helper for locked.test.ts: tries each SecretStore operation once and prints what happened
 // as JSON. Run inside a private keyring (with-private-keyring.sh); a crash shows up as a signal, not output.
-import { KeytarSecretStore } from '../../../main/keys/keytar-store';
+import { keychainService, KeytarSecretStore } from '../../../main/keys/keytar-store';
 
-const store = new KeytarSecretStore({ timeoutMs: 10_000 });
+const store = new KeytarSecretStore({ service: keychainService(), timeoutMs: 10_000 });
 const operations: [string, () => Promise<unknown>][] = [
   ['set', () => store.set('incode', '{"apiKey":"incode-locked-key"}')],
   ['get', () => store.get('incode')],

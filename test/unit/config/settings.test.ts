@@ -52,3 +52,43 @@ describe('settings', () => {
     expect(() => loadSettings(dir(), { providerUrl: 'not a url' })).toThrow(SettingsError);
   });
 });
+
+describe('a packaged kiosk', () => {
+  const packaged = { packaged: true };
+  const withFile = (settings: unknown) => {
+    const d = dir();
+    writeFileSync(join(d, 'settings.json'), JSON.stringify(settings));
+    return d;
+  };
+
+  it('does not start in training mode because no provider was named', () => {
+    expect(() => loadSettings(dir(), {}, packaged)).toThrow(/does not name a "provider"/);
+    expect(() => loadSettings(withFile({ kiosk: true }), {}, packaged)).toThrow(SettingsError);
+    // A checkout still defaults to training mode.
+    expect(loadSettings(dir()).provider).toBe('sandbox');
+  });
+
+  it('starts when the provider is named, training included (which then says so everywhere)', () => {
+    expect(loadSettings(withFile({ provider: 'incode' }), {}, packaged).provider).toBe('incode');
+    expect(loadSettings(withFile({ provider: 'sandbox' }), {}, packaged).provider).toBe('sandbox');
+  });
+
+  it('refuses a plain-http provider URL unless it is this machine', () => {
+    expect(() =>
+      loadSettings(withFile({ provider: 'identifai', providerUrl: 'http://api.identifai.id' }), {}, packaged),
+    ).toThrow(/https/);
+    for (const url of ['https://api.identifai.id', 'http://127.0.0.1:4500', 'http://localhost:4500']) {
+      expect(
+        loadSettings(withFile({ provider: 'identifai', providerUrl: url }), {}, packaged).providerUrl,
+      ).toBe(url);
+    }
+    // A checkout may point at anything (a colleague's sandbox on the LAN, say).
+    expect(
+      loadSettings(withFile({ provider: 'identifai', providerUrl: 'http://10.0.0.5:4500' })).provider,
+    ).toBe('identifai');
+  });
+
+  it('refuses a settings file that is not one object', () => {
+    expect(() => loadSettings(withFile([1, 2]))).toThrow(/one JSON object/);
+  });
+});

@@ -9,6 +9,7 @@ import {
   windowOptions,
 } from '../../../main/window/policy';
 import { contentSecurityPolicy } from '../../../main/window/csp';
+import { hostedWindowOptions } from '../../../main/window/hosted-policy';
 
 describe('window options', () => {
   it('keeps isolation and the sandbox on and node off, in every mode', () => {
@@ -63,6 +64,20 @@ describe('navigation and windows', () => {
     expect(isRendererRequestAllowed('data:image/jpeg;base64,AAAA')).toBe(true);
     expect(isRendererRequestAllowed('https://api.identifai.id/v1/jobs/1')).toBe(false);
     expect(isRendererRequestAllowed('http://127.0.0.1:9000/')).toBe(false);
+  });
+
+  it('refuses devtools:// pages in a packaged build, and allows them in a checkout', () => {
+    expect(isRendererRequestAllowed('devtools://devtools/bundled/inspector.html')).toBe(false);
+    expect(isRendererRequestAllowed('devtools://devtools/x', { packaged: true })).toBe(false);
+    expect(isRendererRequestAllowed('devtools://devtools/x', { packaged: false })).toBe(true);
+  });
+
+  it('cannot open DevTools when packaged (and can in a checkout)', () => {
+    const settings = { kiosk: false, fullscreen: false };
+    expect(windowOptions(settings, 'p').webPreferences.devTools).toBe(false);
+    expect(windowOptions(settings, 'p', { packaged: true }).webPreferences.devTools).toBe(false);
+    expect(windowOptions(settings, 'p', { packaged: false }).webPreferences.devTools).toBe(true);
+    expect(hostedWindowOptions('x', { packaged: true }).webPreferences.devTools).toBe(false);
   });
 });
 
