@@ -163,3 +163,32 @@ describe('one verification over the host', () => {
     expect(late.envelope).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
   });
 });
+
+describe("wiping the customer's session (a crashed page, an idle kiosk)", () => {
+  it('deletes unsubmitted records and their photos, and nothing that was submitted', async () => {
+    const open = await call(kiosk, 'verification.start', { mode: 'self_service' });
+    const done = await call(kiosk, 'verification.start', { mode: 'assisted' });
+    if (!open.envelope.ok || !done.envelope.ok) throw new Error('start failed');
+    const openId = open.envelope.value.id;
+    const doneId = done.envelope.value.id;
+    const card = (await ktpCard('A')).toString('base64');
+    const selfie = (await selfieA()).toString('base64');
+    await call(kiosk, 'verification.addImage', { recordId: openId, kind: 'id_card', imageBase64: card });
+    await call(kiosk, 'verification.addImage', { recordId: doneId, kind: 'id_card', imageBase64: card });
+    await call(kiosk, 'verification.addImage', { recordId: doneId, kind: 'selfie', imageBase64: selfie });
+    expect((await call(kiosk, 'verification.submit', { recordId: doneId })).envelope).toMatchObject({
+      ok: true,
+      value: { status: 'decided', training: true },
+    });
+
+    expect(await kiosk.app.wipeCustomerSession()).toBeGreaterThanOrEqual(1);
+    expect((await call(kiosk, 'verification.get', { recordId: openId })).envelope).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect((await call(kiosk, 'verification.get', { recordId: doneId })).envelope).toMatchObject({
+      ok: true,
+      value: { status: 'decided' },
+    });
+  });
+});
