@@ -1,7 +1,8 @@
 // The process boundaries are the architecture, so a wrong-way import is a lint error:
 // - common/ is pure: no node, no electron, no DOM-only code, no imports from the other layers;
 // - renderer/ never reaches main/ or preload/ and never imports electron or node built-ins;
-// - electron is imported only by the thin shell (main/index.ts, main/shell/) and the preload.
+// - electron is imported only by the thin shell (main/index.ts, main/shell/) and the preload;
+// - a test starts a process only through test/support/processes.ts, which stops it even when the test fails.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -67,6 +68,24 @@ export default tseslint.config(
             pattern(['**/main/**', '**/renderer/**'], 'The preload sees only the contract in common/.'),
             pattern(nodeBuiltins, 'A sandboxed preload has no node built-ins.'),
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    // The helper itself, and the leak check's own test, which leaves processes running on purpose.
+    ignores: ['test/support/processes.ts', 'test/integration/support/leaked-processes.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:child_process', 'child_process'].map((name) => ({
+            name,
+            // The synchronous forms return only once the child has exited: nothing is left to stop.
+            importNames: ['spawn', 'fork', 'exec', 'execFile'],
+            message: 'Start processes in tests with spawnTracked (test/support/processes.ts).',
+          })),
         },
       ],
     },

@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     // Tests print only real errors; a failing test's own output is still shown.
     env: { LOKET_LOG_LEVEL: 'error' },
+    // Marks the run, and after the last test fails it if a process a test started is still alive.
+    globalSetup: ['test/support/global-setup.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       {

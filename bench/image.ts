@@ -1,11 +1,14 @@
-// Image preparation: prepareJpeg (EXIF rotate, strip metadata, fit 1280 px, step quality down until under
-// the byte limit) with exactly the limits the IdentifAI provider uses. The KTP is prepared twice per
-// verification (face-match-liveness and ocr-ktp), the selfie once.
+// Image preparation: the capture check at addImage (decodeCapturedJpeg: header, then every pixel), and
+// prepareJpeg (EXIF rotate, strip metadata, fit 1280 px, step quality down until under the byte limit) with
+// exactly the limits the IdentifAI provider uses. The KTP is prepared twice per verification
+// (face-match-liveness and ocr-ktp), the selfie once.
 import sharp from 'sharp';
 import { prepareJpeg, type PreparedJpeg } from '../main/lib/image';
 import { DEFAULT_IMAGE_LIMITS } from '../main/providers/identifai/images';
+import { decodeCapturedJpeg } from '../main/verification/image-check';
 import type { ImageKind } from '../common/record';
 import { ktpCard, selfieA } from '../test/fixtures/images';
+import { cameraFrame } from '../test/support/damaged-jpegs';
 import { formatBytes, formatMs, sampleAsync, summarize } from './stats';
 import type { Row } from './table';
 
@@ -71,6 +74,21 @@ async function runCase(c: Case): Promise<Row> {
   };
 }
 
+/** What every addImage now costs before its photo is stored: a full decode of a webcam frame. */
+async function captureCheck(): Promise<Row> {
+  const frame = await cameraFrame();
+  const base64 = frame.toString('base64');
+  const s = summarize(await sampleAsync(60, 5, () => decodeCapturedJpeg(base64)));
+  return {
+    measurement: 'decodeCapturedJpeg 1280×720 frame',
+    n: s.n,
+    p50: formatMs(s.p50),
+    p99: formatMs(s.p99),
+    other: `${formatBytes(frame.length)} JPEG q92, decoded to raw pixels (failOn 'warning')`,
+    note: 'at addImage, before the photo is stored: refuses a photo cut off or damaged after its header',
+  };
+}
+
 export async function benchImage(): Promise<Row[]> {
   const ktp = await ktpCard('A');
   const selfie = await selfieA();
@@ -98,7 +116,7 @@ export async function benchImage(): Promise<Row[]> {
       warmup: 2,
     },
   ];
-  const rows: Row[] = [];
+  const rows: Row[] = [await captureCheck()];
   for (const c of cases) rows.push(await runCase(c));
   return rows;
 }

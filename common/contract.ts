@@ -79,11 +79,12 @@ export const channels = {
       .object({
         recordId: RecordId,
         kind: z.enum(IMAGE_KINDS),
+        // An empty photo is well-formed here: main refuses it as invalid_image, like any photo that does not
+        // decode, so the kiosk sends the person back to the camera for it.
         imageBase64: z
           .string()
-          .min(1)
           .max(MAX_IMAGE_BASE64_CHARS)
-          .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64 without a data: prefix'),
+          .regex(/^(?:[A-Za-z0-9+/]+={0,2})?$/, 'base64 without a data: prefix'),
       })
       .strict(),
     response: RecordViewSchema,

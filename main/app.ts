@@ -10,7 +10,7 @@ import type { Fetch } from './lib/http-error';
 import { createLogger } from './lib/log';
 import { loadOrCreateDataKey, type SecretStore } from './keys';
 import { createProviderSource, type HostedWindowOpener } from './providers/factory';
-import { openStore } from './store';
+import { openStore, type Store } from './store';
 import { startRetentionSchedule } from './retention';
 import { createHttpProbe } from './sync/probe';
 import { createVerificationService } from './verification/service';
@@ -41,12 +41,22 @@ export interface App {
 const log = createLogger('app');
 
 export async function createApp(options: AppOptions): Promise<App> {
-  const { settings } = options;
   const clock = options.clock ?? systemClock;
   const { secrets } = options;
   // The database key is in the keychain in training mode too: the keychain is part of every kiosk.
   const key = await loadOrCreateDataKey(secrets, options.dataDir);
   const store = openStore(options.dataDir, { key, nativeBinding: options.nativeBinding });
+  try {
+    return await assemble(options, clock, secrets, store);
+  } catch (error) {
+    // The store was opened here, so it is closed here (its checkpointer with it) if the rest cannot start.
+    store.close();
+    throw error;
+  }
+}
+
+async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore, store: Store): Promise<App> {
+  const { settings } = options;
   const events = createEventBus();
   const providers = await createProviderSource({
     settings,

@@ -1,10 +1,12 @@
 // Opens the one SQLite file Loket keeps, DIR/loket.db, encrypted with the data key (see encryption.ts), with
-// the pragmas every connection needs, and migrates it. Everything else in the store goes through the Store
-// handle this returns.
+// the pragmas every connection needs, migrates it and starts its WAL checkpointer (checkpointer.ts).
+// Everything else in the store goes through the Store handle this returns.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createLogger } from '../lib/log';
+import { systemTimers, type Timers } from '../lib/timers';
+import { startCheckpointer, type CheckpointBounds, type CheckpointEvent } from './checkpointer';
 import { applyKey, assertDataKey, canRead, DatabaseKeyError, encryptInPlace } from './encryption';
 import { migrate, refuseFutureDatabase } from './migrate';
 
@@ -19,6 +21,9 @@ export interface Store {
   /** The raw connection: for the store's own modules and tests. Everything else uses the repositories. */
   readonly db: Database.Database;
   readonly path: string;
+  /** Tells the checkpointer that a write is under way; the store's statements call it (statements.ts). */
+  noteWrite(): void;
+  /** Stops the checkpointer, folds the WAL into the file (TRUNCATE) and closes the connection. */
   close(): void;
 }
 
@@ -27,6 +32,12 @@ export interface OpenStoreOptions {
   key: Buffer;
   /** The better_sqlite3.node built for Electron's ABI, when it is not the one beside the package. */
   nativeBinding?: string | undefined;
+  /** When the WAL is checkpointed (checkpointer.ts): tests drive the timers, the bench reads the events. */
+  checkpoints?: {
+    timers?: Timers;
+    bounds?: Partial<CheckpointBounds>;
+    onCheckpoint?: (event: CheckpointEvent) => void;
+  };
 }
 
 /**
@@ -53,7 +64,26 @@ export function openStore(dataDir: string, options: OpenStoreOptions): Store {
     db.close();
     throw error;
   }
-  return { db, path: file, close: () => db.close() };
+  // Started by whoever opens the store (the app, the host, the CLIs), stopped by close: every writer on
+  // this connection (the bridge's handlers, the sync engine, retention) is covered by the one checkpointer.
+  const checkpointer = startCheckpointer({
+    db,
+    timers: options.checkpoints?.timers ?? systemTimers,
+    bounds: options.checkpoints?.bounds,
+    onCheckpoint: options.checkpoints?.onCheckpoint,
+  });
+  return {
+    db,
+    path: file,
+    noteWrite: checkpointer.noteWrite,
+    close: () => {
+      try {
+        checkpointer.close();
+      } finally {
+        db.close();
+      }
+    },
+  };
 }
 
 /** A connection the key has been proven to open, encrypting an earlier unencrypted file on the way. */

@@ -19,5 +19,8 @@ export function prepared<Params extends unknown[] = [], Row = unknown>(
     statement = store.db.prepare<unknown[], unknown>(sql);
     statements.set(sql, statement);
   }
+  // A statement that writes tells the checkpointer before it runs: what that schedules runs on a later turn
+  // of the event loop, when this write is done, never inside it.
+  if (!statement.readonly) store.noteWrite();
   return statement as unknown as Database.Statement<Params, Row>;
 }

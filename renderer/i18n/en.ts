@@ -58,7 +58,9 @@ export const en: Catalogue = {
     previewAltIdCard: 'The ID card photo just taken',
     previewAltSelfie: 'The face photo just taken',
     saving: 'Saving the photo…',
-    imageRejected: 'This photo cannot be used. Please take it again.',
+    // Main could not decode the photo (cut off, damaged) or it is too small: that photo is taken again.
+    imageRejectedIdCard: 'The photo of the ID card could not be used. Please take it again.',
+    imageRejectedSelfie: 'The photo of the face could not be used. Please take it again.',
   },
   retake: {
     no_face: 'We could not see a face. Look straight at the camera.',

@@ -66,7 +66,9 @@ export const id = {
     previewAltIdCard: 'Foto KTP yang baru diambil',
     previewAltSelfie: 'Foto wajah yang baru diambil',
     saving: 'Menyimpan foto…',
-    imageRejected: 'Foto ini tidak dapat dipakai. Silakan ambil ulang.',
+    // Main could not decode the photo (cut off, damaged) or it is too small: that photo is taken again.
+    imageRejectedIdCard: 'Foto KTP tidak dapat dipakai. Silakan ambil ulang.',
+    imageRejectedSelfie: 'Foto wajah tidak dapat dipakai. Silakan ambil ulang.',
   },
   retake: {
     no_face: 'Kami tidak melihat wajah. Tatap lurus ke kamera.',

@@ -52,7 +52,9 @@ export function CaptureStep({ state, commands, onHome }: Props) {
             : t.capture.selfieTitle}
       </ScreenHeading>
 
-      {state.screen === 'capture' && state.notice && <CaptureNoticeText notice={state.notice} />}
+      {state.screen === 'capture' && state.notice && (
+        <CaptureNoticeText notice={state.notice} kind={state.kind} />
+      )}
       <p className="instruction">
         {state.screen === 'preview'
           ? isIdCard

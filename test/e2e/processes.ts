@@ -1,10 +1,12 @@
 // Starts the real command-line programs (`npm run sandbox`, `npm run host`) as child processes and waits
-// for the URL each prints on a line of its own once it is ready.
-import { spawn, type ChildProcess } from 'node:child_process';
+// for the URL each prints on a line of its own once it is ready. A program that never gets there is stopped
+// before the error is thrown; test/support/processes.ts stops the rest even when a test fails.
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { REPO_ROOT } from '../fixtures/images';
+import { spawnTracked, stopProcess } from '../support/processes';
 
 export interface RunningProcess {
   url: string;
@@ -19,36 +21,32 @@ export async function startProgram(
   args: readonly string[],
   env: Record<string, string> = {},
 ): Promise<RunningProcess> {
-  const child = spawn(tsx, [join(REPO_ROOT, script), ...args], {
+  const child = spawnTracked(tsx, [join(REPO_ROOT, script), ...args], {
     cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'] as const,
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LOKET_LOG_LEVEL: 'warn', ...env },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const lines = createInterface({ input: child.stdout });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} printed no URL in 60 s:\n${stderr}`)), 60_000);
-    lines.on('line', (line) => {
-      if (/^http:\/\/127\.0\.0\.1:\d+/.test(line.trim())) {
-        clearTimeout(timer);
-        resolve(line.trim());
-      }
+  const lines = child.stdout ? createInterface({ input: child.stdout }) : null;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`${script} printed no URL in 60 s:\n${stderr}`)), 60_000);
+      lines?.on('line', (line) => {
+        if (/^http:\/\/127\.0\.0\.1:\d+/.test(line.trim())) resolve(line.trim());
+      });
+      child.once('exit', (code) =>
+        reject(new Error(`${script} exited (${code}) before printing its URL:\n${stderr}`)),
+      );
     });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${script} exited (${code}) before printing its URL:\n${stderr}`));
-    });
-  });
-  return {
-    url,
-    child,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
+    return { url, child, stop: () => stopProcess(child) };
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export const startSandboxProcess = () => startProgram('main/sandbox/cli.ts', ['--port', '0']);
@@ -61,11 +59,11 @@ export const startHostProcess = (
 
 /** `npm run keys -- set PROVIDER` with the JSON on stdin, in the keychain service given. */
 export async function storeKeys(service: string, provider: string, credentials: object): Promise<void> {
-  const child = spawn(tsx, [join(REPO_ROOT, 'main/keys/cli.ts'), 'set', provider], {
+  const child = spawnTracked(tsx, [join(REPO_ROOT, 'main/keys/cli.ts'), 'set', provider], {
     cwd: REPO_ROOT,
-    stdio: ['pipe', 'ignore', 'pipe'],
     env: { ...process.env, LOKET_KEYCHAIN_SERVICE: service },
   });
+  child.stdout.resume();
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdin.end(JSON.stringify(credentials));
@@ -75,7 +73,7 @@ export async function storeKeys(service: string, provider: string, credentials: 
 
 /** Removes everything a test stored in its own keychain service. */
 export async function deleteKeys(service: string, provider: string): Promise<void> {
-  const child = spawn(tsx, [join(REPO_ROOT, 'main/keys/cli.ts'), 'delete', provider], {
+  const child = spawnTracked(tsx, [join(REPO_ROOT, 'main/keys/cli.ts'), 'delete', provider], {
     cwd: REPO_ROOT,
     stdio: 'ignore',
     env: { ...process.env, LOKET_KEYCHAIN_SERVICE: service },

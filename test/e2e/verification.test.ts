@@ -3,9 +3,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImageKind } from '../../common/record';
 import { ktpCameraVideo } from '../fixtures/ktp-camera';
+import { truncated } from '../support/damaged-jpegs';
 import { launchChromium } from './browser';
 import { capture, finish, ID_CARD_STEP, outcomeText, SELFIE_STEP, startInEnglish } from './kiosk-page';
 import { startHostProcess, startSandboxProcess, type RunningProcess } from './processes';
@@ -58,6 +60,54 @@ describe('a walk-in customer verified in the browser host', () => {
 
     await finish(page);
     expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Cuts the next photo of `kind` in half on its way to main, as a transfer that stopped part-way would. */
+async function damageNextPhoto(page: Page, kind: ImageKind): Promise<void> {
+  let damaged = false;
+  await page.route('**/bridge/verification.addImage', async (route) => {
+    const body = route.request().postDataJSON() as { kind: string; imageBase64: string };
+    if (damaged || body.kind !== kind) return route.continue();
+    damaged = true;
+    const cut = truncated(Buffer.from(body.imageBase64, 'base64'), 0.5).toString('base64');
+    await route.continue({ postData: JSON.stringify({ ...body, imageBase64: cut }) });
+  });
+}
+
+describe('a photo that reaches main damaged', () => {
+  it('is refused at capture: the person is told in words and takes that photo again', async () => {
+    const page = await browser.newPage();
+    await startInEnglish(page, host.url);
+    await capture(page, ID_CARD_STEP);
+    await damageNextPhoto(page, 'selfie');
+    await capture(page, SELFIE_STEP);
+    await page.getByRole('heading', { name: SELFIE_STEP }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toBe(
+      'The photo of the face could not be used. Please take it again.',
+    );
+    await capture(page, SELFIE_STEP);
+    expect(await outcomeText(page)).toBe('Verified');
+    await finish(page);
+    await page.close();
+  });
+
+  it('says so in Indonesian too, on the step of the photo that was refused', async () => {
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Mulai verifikasi' }).click();
+    await page.getByRole('heading', { name: 'Foto KTP' }).waitFor({ timeout: 30_000 });
+    await damageNextPhoto(page, 'id_card');
+    const take = page.getByRole('button', { name: 'Ambil foto', exact: true });
+    await expect.poll(() => take.isEnabled(), { timeout: 20_000 }).toBe(true);
+    await take.click();
+    await page.getByRole('button', { name: 'Gunakan foto', exact: true }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toBe(
+      'Foto KTP tidak dapat dipakai. Silakan ambil ulang.',
+    );
+    expect(await page.getByRole('heading', { name: 'Foto KTP' }).isVisible()).toBe(true);
     await page.close();
   });
 });

@@ -5,7 +5,10 @@
 //   its end. For code that must really be parked until the test says so (the sandbox's expiry timers).
 // - ShiftClock: real time plus an offset the test can push forward, with real sleeps. For integration tests
 //   over real HTTP (token, job or session expiry without waiting).
+// - manualTimers(): main/lib/timers' Timers run only when the test advances them. For the store's
+//   checkpointer, whose work is scheduled callbacks rather than awaited sleeps.
 import { abortReason, systemClock, type Clock } from '../../main/lib/clock';
+import type { Timers } from '../../main/lib/timers';
 
 export class FakeClock implements Clock {
   /** Every delay asked for, in order. */
@@ -76,4 +79,43 @@ export class ShiftClock implements Clock {
 export function sequence(...values: number[]): () => number {
   let i = 0;
   return () => values[i++ % values.length] ?? 0;
+}
+
+export interface ManualTimers extends Timers {
+  /** Moves time on by ms, running every callback due by then in time order (also ones scheduled meanwhile). */
+  advance(ms: number): void;
+  /** Callbacks scheduled and neither run nor cancelled. */
+  readonly pending: number;
+}
+
+/** Timers (main/lib/timers) whose time moves only when the test moves it: no sleeps, no real timers. */
+export function manualTimers(start = 0): ManualTimers {
+  let now = start;
+  let nextId = 0;
+  const tasks = new Map<number, { at: number; fn: () => void }>();
+  const due = (until: number) =>
+    [...tasks.entries()]
+      .filter(([, task]) => task.at <= until)
+      .sort(([a, x], [b, y]) => x.at - y.at || a - b);
+  return {
+    now: () => now,
+    schedule(ms, fn) {
+      const id = nextId++;
+      tasks.set(id, { at: now + Math.max(0, ms), fn });
+      return () => void tasks.delete(id);
+    },
+    advance(ms) {
+      const until = now + ms;
+      for (let next = due(until)[0]; next; next = due(until)[0]) {
+        const [id, task] = next;
+        tasks.delete(id);
+        now = Math.max(now, task.at);
+        task.fn();
+      }
+      now = until;
+    },
+    get pending() {
+      return tasks.size;
+    },
+  };
 }

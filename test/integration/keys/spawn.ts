@@ -1,8 +1,10 @@
-// Runs the keys CLI (or any command) as a child process and collects what it printed.
-import { spawn } from 'node:child_process';
+// Runs the keys CLI (or any command) as a child process and collects what it printed. The child is tracked
+// (test/support/processes.ts): one that never ends is killed after the test that started it.
+
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnTracked, stopProcess } from '../../support/processes';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -22,13 +24,18 @@ export function run(
   options: { stdin?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: options.env ?? process.env });
+    const child = spawnTracked(command, args, { cwd: ROOT, env: options.env ?? process.env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    // Once it has ended, sweep its process group: a daemon it started (dbus-daemon, gnome-keyring-daemon)
+    // must not outlive it.
+    child.on(
+      'close',
+      (code, signal) => void stopProcess(child).then(() => resolve({ code, signal, stdout, stderr })),
+    );
     child.stdin.end(options.stdin ?? '');
   });
 }

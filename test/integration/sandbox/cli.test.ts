@@ -1,15 +1,16 @@
 // `npm run sandbox` as a real process: prints its URL on a line of its own, serves, stops cleanly on SIGTERM
 // and SIGINT, and refuses bad arguments with a clear message.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../fixtures/images';
+import { spawnTracked, stopProcess } from '../../support/processes';
 
 const TSX = join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
 
 function startCli(args: string[]): ChildProcess {
-  return spawn(process.execPath, [TSX, 'main/sandbox/cli.ts', ...args], {
+  return spawnTracked(process.execPath, [TSX, 'main/sandbox/cli.ts', ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -42,7 +43,7 @@ describe('npm run sandbox', () => {
       expect(await exitCode(child)).toBe(0);
       await expect(fetch(`${url}/_sandbox/health`)).rejects.toThrow();
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      await stopProcess(child, { signal: 'SIGKILL' });
     }
   });
 

@@ -1,16 +1,20 @@
 // Crash safety: the host is killed with SIGKILL at random moments while records sync, then restarted.
 // Every captured record must end in exactly one final state, none lost, and each analytic submitted once
 // per record, plus at most one more for each time the documented duplicate window was hit (request sent,
-// answer not saved), which the kiosk logs.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// answer not saved), which the kiosk logs. Every host is killed in a finally, also when the test fails or
+// times out (test/support/processes.ts kills any left after it); the data folder and the keychain entry
+// the hosts made are removed after the file.
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATA_KEY_ACCOUNT } from '../../../main/keys/data-key';
+import { KeytarSecretStore } from '../../../main/keys/keytar-store';
 import { startSandbox, type Sandbox } from '../../../main/sandbox/server';
 import { ktpCard, REPO_ROOT, selfieA } from '../../fixtures/images';
+import { spawnTracked, stopProcess } from '../../support/processes';
 import { jobsByRecord } from './harness';
 
 interface Host {
@@ -42,17 +46,17 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sandbox?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  await new KeytarSecretStore({ service }).delete(DATA_KEY_ACCOUNT).catch(() => undefined);
 });
 
 /** The real `npm run host` program, in its own process group so SIGKILL reaches the node process itself. */
 async function startHost(): Promise<Host> {
-  const child = spawn(
+  const child = spawnTracked(
     join(REPO_ROOT, 'node_modules/.bin/tsx'),
     [join(REPO_ROOT, 'main/host/cli.ts'), '--port', '0', '--data', dataDir],
     {
       cwd: REPO_ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, LOKET_LOG_LEVEL: 'info', LOKET_KEYCHAIN_SERVICE: service },
     },
   );
@@ -61,26 +65,27 @@ async function startHost(): Promise<Host> {
     logs.push(line);
     allLogs.push(line);
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${logs.join('\n')}`)), 60_000);
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (line.startsWith('http://127.0.0.1:')) {
-        clearTimeout(timer);
-        resolve(line.trim());
-      }
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`host did not start:\n${logs.join('\n')}`)), 60_000);
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        if (line.startsWith('http://127.0.0.1:')) resolve(line.trim());
+      });
+      child.once('exit', (code) => reject(new Error(`host exited (${code}):\n${logs.join('\n')}`)));
     });
-    child.once('exit', (code) => reject(new Error(`host exited (${code}):\n${logs.join('\n')}`)));
-  });
-  const parsed = new URL(url);
-  return { child, url: parsed.origin, key: parsed.hash.replace('#k=', ''), logs };
+    const parsed = new URL(url);
+    return { child, url: parsed.origin, key: parsed.hash.replace('#k=', ''), logs };
+  } catch (error) {
+    await stopProcess(child, { signal: 'SIGKILL' });
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
-async function kill(host: Host): Promise<void> {
-  if (host.child.exitCode !== null || host.child.pid === undefined) return;
-  const exited = once(host.child, 'exit');
-  process.kill(-host.child.pid, 'SIGKILL');
-  await exited;
-}
+/** Pulls the plug: SIGKILL to the host's whole process group (tsx and the node it runs). */
+const kill = (host: Host): Promise<void> => stopProcess(host.child, { signal: 'SIGKILL' });
 
 async function call<T>(host: Host, channel: string, body: unknown): Promise<T> {
   const response = await fetch(`${host.url}/bridge/${channel}`, {
@@ -113,11 +118,15 @@ describe('SIGKILL while records sync', () => {
     const ids: string[] = [];
     for (let round = 0; round < 3; round += 1) {
       const host = await startHost();
-      for (let i = 0; i < 2; i += 1) ids.push(await capture(host));
-      // Submit without waiting (a kiosk has many customers), then pull the plug at a random moment.
-      for (const recordId of ids) void call(host, 'verification.submit', { recordId }).catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, 150 + random() * 1_200));
-      await kill(host);
+      try {
+        for (let i = 0; i < 2; i += 1) ids.push(await capture(host));
+        // Submit without waiting (a kiosk has many customers), then pull the plug at a random moment.
+        for (const recordId of ids)
+          void call(host, 'verification.submit', { recordId }).catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 150 + random() * 1_200));
+      } finally {
+        await kill(host);
+      }
     }
 
     const host = await startHost();

@@ -20,6 +20,8 @@ describe('lint boundaries', () => {
     ['main/store/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['main/verification/x.ts', "import { x as y } from '../../renderer/App';\nexport const x = y;\n"],
     ['preload/x.ts', "import { createApp } from '../main/app';\nexport const x = createApp;\n"],
+    ['test/e2e/x.ts', "import { spawn } from 'node:child_process';\nexport const x = spawn;\n"],
+    ['test/integration/x.test.ts', "import { fork } from 'child_process';\nexport const x = fork;\n"],
   ])('refuses the wrong-way import in %s', async (file, source) => {
     expect(await restrictedImports(file, source)).toBe(1);
   });
@@ -29,6 +31,11 @@ describe('lint boundaries', () => {
     ['main/index.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['preload/x.ts', "import { contextBridge } from 'electron';\nexport const x = contextBridge;\n"],
     ['renderer/x.ts', "import { channels } from '../common/contract';\nexport const x = channels;\n"],
+    [
+      'test/unit/x.test.ts',
+      "import { execFileSync } from 'node:child_process';\nexport const x = execFileSync;\n",
+    ],
+    ['test/support/processes.ts', "import { spawn } from 'node:child_process';\nexport const x = spawn;\n"],
   ])('allows the intended import in %s', async (file, source) => {
     expect(await restrictedImports(file, source)).toBe(0);
   });

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { configureLogging } from '../../../main/lib/log';
-import { openStore, type Store } from '../../../main/store/connection';
+import { openStore, type OpenStoreOptions, type Store } from '../../../main/store/connection';
 
 configureLogging({ level: 'warn' });
 
@@ -21,8 +21,12 @@ export function tempDir(): string {
 /** The data key every store in this test process is opened with (as the keychain would hand it over). */
 export const TEST_KEY: Buffer = randomBytes(32);
 
-export function tempStore(dir: string = tempDir(), key: Buffer = TEST_KEY): Store {
-  const store = openStore(dir, { key });
+export function tempStore(
+  dir: string = tempDir(),
+  key: Buffer = TEST_KEY,
+  options: Omit<OpenStoreOptions, 'key'> = {},
+): Store {
+  const store = openStore(dir, { ...options, key });
   opened.push(store);
   return store;
 }

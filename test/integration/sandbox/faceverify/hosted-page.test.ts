@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../../main/sandbox/server';
 import { GENERATED_DIR, selfieA } from '../../../fixtures/images';
 import { writeY4m } from '../../../fixtures/video';
+import { markedEnv } from '../../../support/processes';
 import { faceverify, sessionData } from './helpers';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,6 +38,8 @@ beforeAll(async () => {
       '--use-fake-device-for-media-stream',
       `--use-file-for-fake-video-capture=${video}`,
     ],
+    // The run's marker: a browser left running is found and named after the last test.
+    env: markedEnv(),
   });
 });
 

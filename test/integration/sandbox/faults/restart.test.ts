@@ -1,23 +1,23 @@
 // "The server stopped and restarted": the sandbox keeps its state in memory, so a restart on the same port is
 // a provider that lost every token, job and session. It can be restarted on the same port at once, in-process
 // and as `npm run sandbox` after SIGTERM or SIGKILL, and closing never hangs on a request held by a time-out.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../../main/sandbox/server';
 import { REPO_ROOT } from '../../../fixtures/images';
+import { spawnTracked, stopProcess } from '../../../support/processes';
 import { incode } from '../incode/incode-client';
 import { freePort, getFaults, jobs } from './helpers';
 
 const TSX = join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
 
-/** `detached`: in a process group of its own, so the test can end the launcher and the server together. */
-function startCli(args: string[], detached: boolean): ChildProcess {
-  return spawn(process.execPath, [TSX, 'main/sandbox/cli.ts', ...args], {
+/** In a process group of its own (spawnTracked), so the test can end the launcher and the server together. */
+function startCli(args: string[]): ChildProcess {
+  return spawnTracked(process.execPath, [TSX, 'main/sandbox/cli.ts', ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached,
   });
 }
 
@@ -97,7 +97,7 @@ describe('stopping and restarting the sandbox', () => {
     '`npm run sandbox -- --port P` comes back on the same port right after %s',
     async (_name, signal, group) => {
       const port = await freePort();
-      const first = startCli(['--port', String(port), '--timeout-rate', '1'], true);
+      const first = startCli(['--port', String(port), '--timeout-rate', '1']);
       let second: ChildProcess | undefined;
       try {
         const url = await firstLine(first);
@@ -107,19 +107,12 @@ describe('stopping and restarting the sandbox', () => {
         else first.kill(signal);
         expect(await exitCode(first)).toBe(group ? null : 0);
         expect(await held).toBeInstanceOf(TypeError);
-        second = startCli(['--port', String(port)], true);
+        second = startCli(['--port', String(port)]);
         expect(await firstLine(second)).toBe(url);
         expect(await (await fetch(`${url}/_sandbox/health`)).json()).toEqual({ ok: true });
         expect((await getFaults(url)).policy.timeoutRate).toBe(0);
       } finally {
-        for (const child of [first, second]) {
-          if (child?.pid === undefined) continue;
-          try {
-            process.kill(-child.pid, 'SIGKILL');
-          } catch {
-            // already gone
-          }
-        }
+        for (const child of [first, second]) if (child) await stopProcess(child, { signal: 'SIGKILL' });
       }
     },
   );
