@@ -3,20 +3,14 @@
 import { createLogger } from '../../lib/log';
 import { registerSecret } from '../../lib/redact';
 import { DEFAULT_RETRY_POLICY } from '../../lib/retry';
-import { waitFor, type Jitter } from '../../lib/waiter';
+import { waitFor, type PollSettings } from '../../lib/waiter';
 import { ProviderError } from '../provider';
 import { transportSettings, type ClientTransportOptions } from '../shared/transport';
 import { classify, DEFAULT_AUTH_REJECTIONS, isObject, refusalOf } from './errors';
 import { readCreatedSession, readSessionState, type CreatedSession, type SessionState } from './session';
 import { createTransport, type FaceverifyCredentials } from './transport';
 
-export interface PollSettings {
-  minDelayMs: number;
-  maxDelayMs: number;
-  /** From the first status check; a person is doing a face check, so minutes, not seconds. */
-  deadlineMs: number;
-  jitter?: Jitter;
-}
+export type { PollSettings };
 
 export interface FaceverifyClientOptions extends ClientTransportOptions {
   /** Default https://start.faceverify.ai (the sandbox: `${url}/faceverify`). */
@@ -24,7 +18,7 @@ export interface FaceverifyClientOptions extends ClientTransportOptions {
   credentials: FaceverifyCredentials;
   /** Per HTTP request; default 15 000 ms. */
   timeoutMs?: number;
-  /** Status polling; default 2 000–5 000 ms between GETs, 600 000 ms (10 min) deadline. */
+  /** Status polling; default: at once, then 2 s growing ×1.2 (jittered) up to 5 s, 200 GETs, 10 min deadline. */
   poll?: Partial<PollSettings>;
   /** Default '/api/v1/session'. */
   createPath?: string;
@@ -66,7 +60,16 @@ export const FACEVERIFY_DEFAULTS = {
   timeoutMs: 15_000,
   retries: DEFAULT_RETRY_POLICY.retries,
   retryDelay: { minDelayMs: DEFAULT_RETRY_POLICY.minDelayMs, maxDelayMs: DEFAULT_RETRY_POLICY.maxDelayMs },
-  poll: { minDelayMs: 2_000, maxDelayMs: 5_000, deadlineMs: 10 * 60 * 1000 },
+  // A person is doing a face check, which takes tens of seconds: a first look after 2 s, then a little less
+  // often (×1.2 up to 5 s). 200 GETs outlast the 10 min deadline (about 125 needed).
+  poll: {
+    firstDelayMs: 2_000,
+    growth: 1.2,
+    maxDelayMs: 5_000,
+    jitter: 0.2,
+    maxPolls: 200,
+    deadlineMs: 10 * 60 * 1000,
+  },
   createPath: '/api/v1/session',
   statusPath: '/api/v1/session/{sessionId}',
 } as const;
@@ -149,9 +152,10 @@ export function createFaceverifyClient(options: FaceverifyClientOptions): Faceve
         },
       });
       if (outcome.state === 'timeout') {
+        const limit = outcome.reason === 'max_polls' ? ', the most allowed (faceverify.maxPolls)' : '';
         throw new ProviderError(
           'provider_unavailable',
-          `The faceverify session had not ended after ${Math.round(settings.deadlineMs / 1000)} s (${outcome.attempts} checks); it will be checked again.`,
+          `The faceverify session had not ended after ${Math.round(outcome.elapsedMs / 1000)} s (${outcome.attempts} checks${limit}); it will be checked again.`,
         );
       }
       return outcome.value;

@@ -80,7 +80,9 @@ describe('Incode over HTTP: slow processing', () => {
     sandbox = await startSandbox({ port: 0, clock, incode: { stepDelayMs: 30_000 } });
     const base = `${sandbox.url}/incode`;
     const impatient = createIncodeProvider({
-      client: clientOptions(base, { poll: { minDelayMs: 20, maxDelayMs: 50, deadlineMs: 300 } }),
+      client: clientOptions(base, {
+        poll: { firstDelayMs: 20, growth: 2, maxDelayMs: 50, deadlineMs: 300 },
+      }),
     });
     const first = recordingContext(await images(), { recordId: 'INCDEADLN001' });
     const error = await impatient.verify(first.ctx).catch((e: unknown) => e);

@@ -35,7 +35,7 @@ function client(fetchFn: Fetch, clock = new FakeClock()) {
     random: () => 0,
     retries: 2,
     retryDelay: { minDelayMs: 10, maxDelayMs: 20 },
-    poll: { minDelayMs: 1_000, maxDelayMs: 2_000, deadlineMs: 10_000 },
+    poll: { firstDelayMs: 1_000, growth: 2, maxDelayMs: 2_000, deadlineMs: 10_000 },
   });
 }
 
@@ -190,7 +190,7 @@ describe('getSession / waitForSession', () => {
     expect(seen[0]?.url).toBe('https://fv.test/api/v2/sessions/s9/result');
   });
 
-  it('polls with backoff until the session ends', async () => {
+  it('polls on the schedule until the session ends', async () => {
     const clock = new FakeClock();
     const answers = [
       status('pending'),
@@ -203,7 +203,7 @@ describe('getSession / waitForSession', () => {
     expect(state.status).toBe('completed');
     expect(seen).toHaveLength(3);
     expect(polls).toEqual([1, 2, 3]);
-    expect(clock.sleeps).toEqual([1_000, 1_000]);
+    expect(clock.sleeps).toEqual([1_000, 2_000]);
   });
 
   it('gives up at the deadline with provider_unavailable', async () => {

@@ -36,7 +36,7 @@ function client(
     random: () => 0.5,
     retries: 2,
     retryDelay: { minDelayMs: 10, maxDelayMs: 40 },
-    poll: { minDelayMs: 100, maxDelayMs: 400, deadlineMs: 5_000 },
+    poll: { firstDelayMs: 100, growth: 2, maxDelayMs: 400, deadlineMs: 5_000 },
     timeoutMs: 1_000,
     ...options,
   });
@@ -333,8 +333,8 @@ describe('createIncodeClient: waiting for the onboarding', () => {
     expect(result).toMatchObject({ state: 'finished', status: 'ONBOARDING_FINISHED' });
     expect(fake.count('onboarding')).toBe(4);
     expect(polls).toEqual([1, 2, 3, 4]);
-    expect(clock.sleeps).toHaveLength(3);
-    for (const ms of clock.sleeps) expect(ms).toBeGreaterThanOrEqual(100);
+    // 100, 200, 400 ms nominal, each shortened by jitter 0.2 × random 0.5.
+    expect(clock.sleeps).toEqual([90, 180, 360]);
   });
 
   it('a manual-review status after the onboarding also ends the wait', async () => {

@@ -57,7 +57,7 @@ function setup(
       random: () => 0.5,
       retries: 1,
       retryDelay: { minDelayMs: 10, maxDelayMs: 20 },
-      poll: { minDelayMs: 100, maxDelayMs: 200, deadlineMs: 2_000 },
+      poll: { firstDelayMs: 100, growth: 2, maxDelayMs: 200, deadlineMs: 2_000 },
       timeoutMs: 1_000,
       ...options.client,
     },
