@@ -6,6 +6,21 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { PROVIDER_NAMES } from '../../common/providers';
 
+const Slug = z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes');
+
+/**
+ * The seed's migration list for api.identifai.id has face-match-liveness-v1 and -v2, not the plain slug that
+ * older pages (and Loket's earlier default) used; that host answers it 404, so every record would fail. A
+ * kiosk that set it explicitly is stopped at start with this message rather than failing every customer.
+ */
+const UNLISTED_SLUGS: Readonly<Record<string, string>> = {
+  'face-match-liveness':
+    'its migration list has face-match-liveness-v1 and face-match-liveness-v2; remove the setting to use the default (face-match-liveness-v1)',
+};
+
+/** Kept equal to IDENTIFAI_DEFAULTS.slugs.faceMatchLiveness (a unit test checks). */
+export const IDENTIFAI_DEFAULT_SLUG = 'face-match-liveness-v1';
+
 export const SettingsSchema = z
   .object({
     provider: z.enum(PROVIDER_NAMES).default('sandbox'),
@@ -20,14 +35,11 @@ export const SettingsSchema = z
         mode: z.enum(['async', 'syncv2']).default('async'),
         livenessThreshold: z.number().min(0).max(1).default(0.6),
         similarityThreshold: z.number().min(0).max(1).default(0.7),
-        faceMatchLivenessSlug: z
-          .string()
-          .regex(/^[a-z0-9-]+$/)
-          .default('face-match-liveness'),
-        ocrKtpSlug: z
-          .string()
-          .regex(/^[a-z0-9-]+$/)
-          .default('ocr-ktp'),
+        faceMatchLivenessSlug: Slug.refine((slug) => !Object.hasOwn(UNLISTED_SLUGS, slug), {
+          error: (issue) =>
+            `"${String(issue.input)}" is not served by api.identifai.id: ${UNLISTED_SLUGS[String(issue.input)] ?? ''}`,
+        }).default(IDENTIFAI_DEFAULT_SLUG),
+        ocrKtpSlug: Slug.default('ocr-ktp'),
         pollDeadlineSeconds: z.number().min(1).max(600).default(120),
       })
       .strict()
@@ -35,7 +47,7 @@ export const SettingsSchema = z
         mode: 'async',
         livenessThreshold: 0.6,
         similarityThreshold: 0.7,
-        faceMatchLivenessSlug: 'face-match-liveness',
+        faceMatchLivenessSlug: IDENTIFAI_DEFAULT_SLUG,
         ocrKtpSlug: 'ocr-ktp',
         pollDeadlineSeconds: 120,
       }),

@@ -71,7 +71,7 @@ describe('submit', () => {
     expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /public/auth/v1/signatures',
       'POST /auth/v1/submission_tokens',
-      'POST /v1/analytics/face-match-liveness',
+      'POST /v1/analytics/face-match-liveness-v1',
     ]);
     expect(seen[1]?.headers).toMatchObject({
       authorization: `NODEFLUX-HMAC-SHA256 Credential=${credentials.accessKey}/20240501/nodeflux.api.v1beta1.ImageAnalytic/StreamImageAnalytic, SignedHeaders=x-nodeflux-timestamp, Signature=${'a'.repeat(64)}`,
