@@ -264,7 +264,7 @@ function rows(options: QueueOptions, m: Measured): Row[] {
   const measuredRate = records / (m.drainMs / 1000);
   const idealRate = concurrency / (serial.p50 / 1000);
   const outcome = [...m.outcomes].map(([status, count]) => `${count}× ${status}`).join(', ');
-  const firstPoll = IDENTIFAI_DEFAULTS.poll.minDelayMs;
+  const firstPoll = IDENTIFAI_DEFAULTS.poll.firstDelayMs;
   const mem = (x: Memory) =>
     `RSS ${formatBytes(x.rss)}, heap ${formatBytes(x.heapUsed)}` +
     (x.collected
@@ -294,8 +294,8 @@ function rows(options: QueueOptions, m: Measured): Row[] {
       p99: formatMs(serial.p99),
       other: `measured: submitVerification → decided, one at a time, provider up`,
       note:
-        `the ideal's denominator (measured, not computed); ≈ ${formatMs(firstPoll)} first poll backoff ` +
-        `(IDENTIFAI_DEFAULTS.poll.minDelayMs) + a few RT × L: the backoff dominates`,
+        `the ideal's denominator (measured, not computed): a few RT × L, the 400 ms job, and the poll ` +
+        `waiter (first sleep ${formatMs(firstPoll)}, growing ×${IDENTIFAI_DEFAULTS.poll.growth})`,
     },
     {
       measurement: `drain ${records} records, concurrency ${concurrency}, ${tag}`,

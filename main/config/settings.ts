@@ -6,6 +6,22 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { PROVIDER_NAMES } from '../../common/providers';
 import { packagedSettingsProblems } from './packaged';
+import { FINISH_STATUS_MODES } from '../providers/incode/finish-mode';
+
+const Slug = z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes');
+
+/**
+ * The seed's migration list for api.identifai.id has face-match-liveness-v1 and -v2, not the plain slug that
+ * older pages (and Loket's earlier default) used; that host answers it 404, so every record would fail. A
+ * kiosk that set it explicitly is stopped at start with this message rather than failing every customer.
+ */
+const UNLISTED_SLUGS: Readonly<Record<string, string>> = {
+  'face-match-liveness':
+    'its migration list has face-match-liveness-v1 and face-match-liveness-v2; remove the setting to use the default (face-match-liveness-v1)',
+};
+
+/** Kept equal to IDENTIFAI_DEFAULTS.slugs.faceMatchLiveness (a unit test checks). */
+export const IDENTIFAI_DEFAULT_SLUG = 'face-match-liveness-v1';
 
 export const SettingsSchema = z
   .object({
@@ -16,39 +32,50 @@ export const SettingsSchema = z
     /** Electron only: full-screen kiosk window (self-service) or a normal window (assisted desk). */
     kiosk: z.boolean().default(false),
     fullscreen: z.boolean().default(false),
+    // Each provider's section: what the documents settle is a default, what they leave open ([UNCONFIRMED]
+    // in PROTOCOLS.md) is a setting with the likeliest value, and the README says what each one means.
     identifai: z
       .object({
         mode: z.enum(['async', 'syncv2']).default('async'),
         livenessThreshold: z.number().min(0).max(1).default(0.6),
         similarityThreshold: z.number().min(0).max(1).default(0.7),
-        faceMatchLivenessSlug: z
-          .string()
-          .regex(/^[a-z0-9-]+$/)
-          .default('face-match-liveness'),
-        ocrKtpSlug: z
-          .string()
-          .regex(/^[a-z0-9-]+$/)
-          .default('ocr-ktp'),
+        faceMatchLivenessSlug: Slug.refine((slug) => !Object.hasOwn(UNLISTED_SLUGS, slug), {
+          error: (issue) =>
+            `"${String(issue.input)}" is not served by api.identifai.id: ${UNLISTED_SLUGS[String(issue.input)] ?? ''}`,
+        }).default(IDENTIFAI_DEFAULT_SLUG),
+        ocrKtpSlug: Slug.default('ocr-ktp'),
         pollDeadlineSeconds: z.number().min(1).max(600).default(120),
+        /** Status requests per job at most; whichever of this and the deadline comes first ends the wait. */
+        maxPollsPerJob: z.number().int().min(1).max(1000).default(60),
+        /** [UNCONFIRMED] how long an HMAC signature is reused (never past its UTC day). */
+        signatureMaxAgeSeconds: z.number().int().min(60).max(86_400).default(3600),
+        /** [UNCONFIRMED] how syncv2 requests are authorised (the seed: a submission token on "all requests"). */
+        syncAuthorisation: z.enum(['submission_token', 'hmac']).default('submission_token'),
       })
       .strict()
-      .default({
-        mode: 'async',
-        livenessThreshold: 0.6,
-        similarityThreshold: 0.7,
-        faceMatchLivenessSlug: 'face-match-liveness',
-        ocrKtpSlug: 'ocr-ktp',
-        pollDeadlineSeconds: 120,
-      }),
+      .prefault({}),
     incode: z
       .object({
         /** The flow configured in Incode's dashboard; unset means the account's default flow. */
         configurationId: z.string().min(1).optional(),
         countryCode: z.string().min(2).default('ALL'),
         pollDeadlineSeconds: z.number().int().min(5).max(600).default(120),
+        /** Onboarding-status requests per wait at most. */
+        maxPolls: z.number().int().min(1).max(1000).default(60),
+        /**
+         * When /omni/finish-status is called: once at the onboarding deadline (default: some flows never
+         * finish without it), also after every finished onboarding (the seed's step 8), or never.
+         */
+        finishStatus: z.enum(FINISH_STATUS_MODES).default('on_deadline'),
+        /** [UNCONFIRMED] query parameter naming the interview on the onboarding status; null = none. */
+        onboardingStatusIdParam: z
+          .string()
+          .regex(/^[A-Za-z][A-Za-z0-9_]*$/)
+          .nullable()
+          .default(null),
       })
       .strict()
-      .default({ countryCode: 'ALL', pollDeadlineSeconds: 120 }),
+      .prefault({}),
     sync: z
       .object({
         /** Records with the provider at once. */
@@ -76,9 +103,23 @@ export const SettingsSchema = z
         display: z.enum(['window', 'qr']).default('window'),
         /** How long a customer may take in the hosted flow before the record is retried later. */
         sessionDeadlineSeconds: z.number().int().min(30).max(3600).default(600),
+        /** Status requests per session at most. */
+        maxPolls: z.number().int().min(1).max(1000).default(200),
+        /**
+         * [UNCONFIRMED] the session status endpoint, `{sessionId}` replaced; null = none (nothing is polled, and
+         * records go to review: Loket cannot read faceverify's result).
+         */
+        statusPath: z
+          .string()
+          .regex(/^\/[A-Za-z0-9\-._~/{}]*$/, 'must be a path such as /api/v1/session/{sessionId}')
+          .refine((path) => path.includes('{sessionId}'), 'must contain {sessionId}')
+          .nullable()
+          .default('/api/v1/session/{sessionId}'),
+        /** [UNCONFIRMED] sent as `returnUrl` when set: where the hosted flow sends the person when done. */
+        returnUrl: z.url({ protocol: /^https?$/ }).optional(),
       })
       .strict()
-      .default({ country: 'ID', display: 'window', sessionDeadlineSeconds: 600 }),
+      .prefault({}),
     /**
      * How long data is kept once a record is final (decided or failed), counted from its decision: the
      * photos for imageDays, the whole record for recordDays. A record abandoned before it was submitted

@@ -32,9 +32,13 @@ export class HttpError extends Error {
     return (this.kind === 'network' && NEVER_SENT.has(this.detail ?? '')) || this.status === 429;
   }
 
-  /** 5xx, 429, network failures, time-outs and cut-off answers are worth another try; other 4xx are not. */
+  /**
+   * 5xx, 429, network failures, time-outs and cut-off answers are worth another try; other 4xx are not, and
+   * neither is 501 Not Implemented: the server says it has no such function, which no retry changes.
+   */
   get retryable(): boolean {
-    return this.kind !== 'http' || this.status === null || this.status >= 500 || this.status === 429;
+    if (this.kind !== 'http' || this.status === null) return true;
+    return (this.status >= 500 && this.status !== 501) || this.status === 429;
   }
 }
 

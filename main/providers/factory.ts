@@ -53,8 +53,14 @@ export async function createProviderSource(deps: ProviderSourceDeps): Promise<Pr
             configurationId: settings.incode.configurationId,
             countryCode: settings.incode.countryCode,
             timeoutMs: settings.sync.requestTimeoutSeconds * 1000,
-            poll: { deadlineMs: settings.incode.pollDeadlineSeconds * 1000 },
+            poll: {
+              deadlineMs: settings.incode.pollDeadlineSeconds * 1000,
+              maxPolls: settings.incode.maxPolls,
+            },
+            onboardingStatusIdParam: settings.incode.onboardingStatusIdParam,
           },
+          finishStatus: settings.incode.finishStatus,
+          afterFinishPoll: { maxPolls: settings.incode.maxPolls },
         }),
       );
     case 'faceverify':
@@ -69,7 +75,12 @@ export async function createProviderSource(deps: ProviderSourceDeps): Promise<Pr
           },
           display: settings.faceverify.display,
           country: settings.faceverify.country,
-          poll: { deadlineMs: settings.faceverify.sessionDeadlineSeconds * 1000 },
+          statusPath: settings.faceverify.statusPath,
+          ...(settings.faceverify.returnUrl ? { returnUrl: settings.faceverify.returnUrl } : {}),
+          poll: {
+            deadlineMs: settings.faceverify.sessionDeadlineSeconds * 1000,
+            maxPolls: settings.faceverify.maxPolls,
+          },
           ...(deps.openHostedWindow ? { openHostedWindow: deps.openHostedWindow } : {}),
           clock,
         }),
@@ -94,7 +105,9 @@ function identifai(
       mode: options.mode,
       slugs: { faceMatchLiveness: options.faceMatchLivenessSlug, ocrKtp: options.ocrKtpSlug },
       timeoutMs: deps.settings.sync.requestTimeoutSeconds * 1000,
-      poll: { deadlineMs: options.pollDeadlineSeconds * 1000 },
+      poll: { deadlineMs: options.pollDeadlineSeconds * 1000, maxPolls: options.maxPollsPerJob },
+      signatureMaxAgeMs: options.signatureMaxAgeSeconds * 1000,
+      syncAuthorisation: options.syncAuthorisation,
     },
     thresholds: { liveness: options.livenessThreshold, similarity: options.similarityThreshold },
   });

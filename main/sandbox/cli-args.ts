@@ -8,7 +8,7 @@ export const USAGE = [
   'usage: npm run sandbox -- [--port PORT] [--submission-token-ttl SECONDS] [--latency MS] [--job-duration MS]',
   '         [--error-rate 0-1] [--rate-limit-rate 0-1] [--retry-after SECONDS] [--timeout-rate 0-1]',
   '         [--malformed-rate 0-1] [--fault-after-handling-rate 0-1] [--fault-after-handling-as error|drop]',
-  '         [--stuck-jobs] [--seed N]',
+  '         [--stuck-jobs] [--seed N] [--incode-needs-finish-status]',
 ].join('\n');
 
 function integer(name: string, raw: string | undefined, min: number, max: number): number | undefined {
@@ -76,6 +76,9 @@ export function parseCliArgs(argv: string[]): SandboxOptions {
       'fault-after-handling-as': { type: 'string' },
       'stuck-jobs': { type: 'boolean' },
       seed: { type: 'string' },
+      // An Incode flow without "Mark session completed on status": ONBOARDING_FINISHED only after
+      // GET /omni/finish-status, to rehearse what Loket does at its onboarding deadline.
+      'incode-needs-finish-status': { type: 'boolean' },
     },
     strict: true,
     allowPositionals: false,
@@ -86,6 +89,7 @@ export function parseCliArgs(argv: string[]): SandboxOptions {
     latencyMs: integer('latency', values.latency, 0, 600_000),
     jobDurationMs: integer('job-duration', values['job-duration'], 0, 600_000),
   };
+  if (values['incode-needs-finish-status'] === true) options.incode = { finishOnFaceValidation: false };
   const faults = faultPolicy(values);
   return faults ? { ...options, faults } : options;
 }

@@ -55,7 +55,7 @@ describe('a walk-in customer verified in the browser host', () => {
 
     // The sandbox saw exactly one face-match-liveness and one ocr-ktp job for this record.
     const jobs = (await (await fetch(`${sandbox.url}/_sandbox/jobs`)).json()) as { jobs: SandboxJob[] };
-    expect(jobs.jobs.map((job) => job.analytic).sort()).toEqual(['face-match-liveness', 'ocr-ktp']);
+    expect(jobs.jobs.map((job) => job.analytic).sort()).toEqual(['face-match-liveness-v1', 'ocr-ktp']);
     expect(new Set(jobs.jobs.map((job) => job.client_ref)).size).toBe(1);
 
     await finish(page);

@@ -4,6 +4,6 @@ export function fastRetriesAndPolling() {
   return {
     retries: 2,
     retryDelay: { minDelayMs: 20, maxDelayMs: 80 },
-    poll: { minDelayMs: 50, maxDelayMs: 200, deadlineMs: 30_000 },
+    poll: { firstDelayMs: 50, growth: 2, maxDelayMs: 200, deadlineMs: 30_000 },
   };
 }

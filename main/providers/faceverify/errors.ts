@@ -78,6 +78,8 @@ export function classify(error: unknown, what: string, patterns: readonly RegExp
   return new FaceverifyRejection(
     `faceverify refused ${what}: ${error.message}${detail ? ` (${detail})` : ''}`,
     error.body,
-    error.status === 404 || error.status === 410,
+    // 410 Gone says so. A 404 from the status endpoint means the endpoint itself is missing (client.ts) and
+    // never reaches here; on the documented POST it means a wrong base URL, and there is no session to forget.
+    error.status === 410,
   );
 }

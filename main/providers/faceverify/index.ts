@@ -12,6 +12,7 @@ export {
   type FaceverifyClient,
   type FaceverifyClientOptions,
   type PollSettings,
+  type StatusRead,
   type WaitSessionOptions,
 } from './client';
 export {
@@ -22,7 +23,7 @@ export {
   type HostedWindowOpener,
 } from './display';
 export { DEFAULT_AUTH_REJECTIONS, FaceverifyRejection } from './errors';
-export { decide } from './outcome';
+export { decide, unreadable } from './outcome';
 export { readCreatedSession, readSessionState, type CreatedSession, type SessionState } from './session';
 export { signRequest, CLIENT_HEADER, SIGNATURE_HEADER, type SignInput } from './signature';
 export { SESSION_STEP, type SavedSession } from './steps';

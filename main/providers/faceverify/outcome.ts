@@ -1,4 +1,5 @@
 // A final faceverify session status → one ProviderResult. Pure.
+//   no status readable → decided needs_review (see unreadable below);
 //   completed → decided: verified when live and (match ?? true), not_verified otherwise;
 //   failed    → decided not_verified, with the provider's message (e.g. "No face detected");
 //   expired   → failed provider_rejected (the provider forgets the session so a new one can be made).
@@ -44,4 +45,34 @@ export function decide(state: SessionState): ProviderResult {
     case 'pending':
       throw new RangeError('a pending session has no outcome yet');
   }
+}
+
+export type UnreadableReason = 'closed' | 'shown_before';
+
+/**
+ * The customer was shown the hosted flow, but faceverify offers Loket no way to read what it found (no status
+ * endpoint: `faceverify.statusPath` is null or answers 404). Loket does not guess: the record is decided
+ * `needs_review`, with no scores, and a message telling staff where the answer is. `closed`: the person
+ * closed the hosted window; `shown_before`: an earlier attempt showed it and ran to its deadline.
+ */
+export function unreadable(sessionId: string, reason: UnreadableReason): ProviderResult {
+  const what =
+    reason === 'closed'
+      ? 'The customer closed the faceverify face check'
+      : 'The customer was shown the faceverify face check earlier';
+  return {
+    kind: 'decided',
+    outcome: {
+      decision: 'needs_review',
+      liveness: null,
+      live: null,
+      similarity: null,
+      match: null,
+      ocr: {},
+      providerMessage: redact(
+        `${what}, but Loket cannot read its result (faceverify documents no result endpoint; setting faceverify.statusPath). Check session ${sessionId} in faceverify's dashboard.`,
+      ),
+    },
+    raw: { sessionId, status: 'unreadable', reason },
+  };
 }

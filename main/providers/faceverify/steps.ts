@@ -12,6 +12,11 @@ export interface SavedSession {
   token: string;
   /** ISO 8601, when Loket received the session. */
   createdAt: string;
+  /**
+   * ISO 8601, when the hosted flow was first shown to the customer. A resumed run whose result cannot be read
+   * (no status endpoint) does not show it again to whoever is at the kiosk now: it goes to review.
+   */
+  shownAt?: string;
 }
 
 const Saved = z.object({
@@ -19,6 +24,7 @@ const Saved = z.object({
   url: z.url({ protocol: /^https?$/ }),
   token: z.string().min(1),
   createdAt: z.string(),
+  shownAt: z.string().optional(),
 });
 
 export function toSaved(session: CreatedSession, now: number): SavedSession {

@@ -22,6 +22,14 @@ export const DEFAULT_TOKEN_REJECTIONS: readonly RegExp[] = [
  */
 export class IdentifaiRejection extends ProviderRejection {
   override readonly name = 'IdentifaiRejection';
+  constructor(
+    message: string,
+    body: unknown = null,
+    /** The HTTP status of the refusal, when it was one (a 404 on submit names the slug setting). */
+    readonly httpStatus: number | null = null,
+  ) {
+    super(message, body);
+  }
 }
 
 export function isAuthRejection(error: unknown): boolean {
@@ -55,5 +63,5 @@ export function classify(error: unknown, what: string): unknown {
       `IdentifAI refused our credentials for ${what} (HTTP ${error.status}).`,
     );
   }
-  return new IdentifaiRejection(`IdentifAI refused ${what}: ${error.message}`, error.body);
+  return new IdentifaiRejection(`IdentifAI refused ${what}: ${error.message}`, error.body, error.status);
 }

@@ -3,7 +3,7 @@
 // (by age, or because IdentifAI says so) the HMAC pair is used instead, and stays in use for this job.
 import { HttpError } from '../../lib/http-error';
 import type { Clock } from '../../lib/clock';
-import { waitFor, type Jitter } from '../../lib/waiter';
+import { waitFor, type PollSettings } from '../../lib/waiter';
 import { ProviderError } from '../provider';
 import {
   classify,
@@ -25,12 +25,7 @@ export interface JobRef {
   submittedAt: string;
 }
 
-export interface PollSettings {
-  minDelayMs: number;
-  maxDelayMs: number;
-  deadlineMs: number;
-  jitter?: Jitter;
-}
+export type { PollSettings };
 
 export interface PollDeps {
   send: Send;
@@ -70,9 +65,11 @@ export async function waitForJob(
     },
   });
   if (outcome.state === 'timeout') {
+    const limit =
+      outcome.reason === 'max_polls' ? ', the most allowed per job (identifai.maxPollsPerJob)' : '';
     throw new ProviderError(
       'provider_unavailable',
-      `IdentifAI had not finished the job after ${Math.round(deps.poll.deadlineMs / 1000)} s (${outcome.attempts} checks); it will be checked again.`,
+      `IdentifAI had not finished the job after ${Math.round(outcome.elapsedMs / 1000)} s (${outcome.attempts} checks${limit}); it will be checked again.`,
     );
   }
   return outcome.value;

@@ -1,5 +1,6 @@
 // The Incode provider's public surface, for the provider factory and the tests.
-export { createIncodeProvider, type IncodeProviderDeps } from './provider';
+export { createIncodeProvider, INCODE_PROVIDER_DEFAULTS, type IncodeProviderDeps } from './provider';
+export { FINISH_STATUS_MODES, type FinishStatusMode } from './finish-mode';
 export {
   createIncodeClient,
   INCODE_DEFAULTS,
@@ -8,6 +9,7 @@ export {
   type IncodeClientOptions,
   type IncodeSession,
   type OnboardingResult,
+  type OnboardingTimeout,
   type PollSettings,
   type StartedSession,
   type UploadAnswer,

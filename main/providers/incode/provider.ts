@@ -1,7 +1,7 @@
 // Incode Omni as a VerificationProvider, following the seed's API integration: start a session → upload the
 // front of the ID (client-side quality rules) → process the ID → upload the selfie (client-side liveness
-// rules and error codes) → process the face → wait for ONBOARDING_FINISHED → finish → scores → OCR → decide
-// on `overall.status`. Each step's answer is saved the moment Incode gives it, and a saved step is never
+// rules and error codes) → process the face → wait for ONBOARDING_FINISHED → scores → OCR → decide on
+// `overall.status`. Each step's answer is saved the moment Incode gives it, and a saved step is never
 // run again: a run cut off by a restart resumes from the last completed step, in the same Incode session.
 //
 // Session-token refusals (HTTP 401 on a call made with X-Incode-Hardware-Id): a token lives 90 days, so a
@@ -9,19 +9,30 @@
 // mode — a restarted sandbox). The saved steps are forgotten and the run starts once more with a new
 // session. A 401 on a token this run has just been issued cannot be fixed by another session: the steps
 // are forgotten and the run ends with provider_auth. A 403 is always the API key: provider_auth.
+//
+// finish-status. The seed makes `GET /omni/finish-status` optional: a flow whose "Mark session completed on
+// status" (Incode dashboard, flow configuration) is set to its last step completes by itself, and then
+// calling it is a wasted round trip for the customer. Some flows never reach ONBOARDING_FINISHED without it,
+// so by default ('on_deadline') it is called once, when the onboarding wait reaches its deadline, and the
+// status is then polled again for a bounded while. The call is saved as step 'finish', so a resumed run never
+// calls it twice. 'always' calls it after ONBOARDING_FINISHED as the seed's step 8 (and at a deadline);
+// 'never' leaves a deadline to the retry like any other interruption.
 import type { ProgressStep } from '../../../common/contract';
 import type { ImageKind } from '../../../common/record';
 import { abortReason } from '../../lib/clock';
 import { createLogger } from '../../lib/log';
 import { describeError, registerSecret } from '../../lib/redact';
+import type { PollSettings } from '../../lib/waiter';
 import { ProviderError, type ProviderResult, type StepContext, type VerificationProvider } from '../provider';
 import {
   createIncodeClient,
   type IncodeClient,
   type IncodeClientOptions,
   type IncodeSession,
+  type OnboardingTimeout,
 } from './client';
 import { mapFailure, stopIfAborted } from '../shared/failures';
+import type { FinishStatusMode } from './finish-mode';
 import { errorCode, IncodeRejection, IncodeSessionRefused, isObject } from './errors';
 import { DEFAULT_IMAGE_LIMITS, prepareImage, type ImageLimits } from './images';
 import { decide } from './outcome';
@@ -34,7 +45,16 @@ export interface IncodeProviderDeps {
   /** The seed's ID-quality floors; default glare 10, sharpness 10, horizontalResolution 155. */
   thresholds?: Partial<IdThresholds>;
   images?: Partial<ImageLimits>;
+  /** When to call /omni/finish-status (see the top of this file); default 'on_deadline'. */
+  finishStatus?: FinishStatusMode;
+  /** The wait after a deadline's finish-status call; default 30 s (Incode only has to apply the status). */
+  afterFinishPoll?: Partial<PollSettings>;
 }
+
+export const INCODE_PROVIDER_DEFAULTS = {
+  finishStatus: 'on_deadline',
+  afterFinishPoll: { deadlineMs: 30_000 },
+} as const;
 
 /** Incode's "could not process" code on /omni/process/id: the card must be uploaded again. */
 const PROCESS_ID_FAILED = 6000;
@@ -80,6 +100,8 @@ export function createIncodeProvider(deps: IncodeProviderDeps): VerificationProv
   const client = 'addSelfie' in deps.client ? deps.client : createIncodeClient(deps.client);
   const thresholds: IdThresholds = { ...DEFAULT_ID_THRESHOLDS, ...deps.thresholds };
   const limits: ImageLimits = { ...DEFAULT_IMAGE_LIMITS, ...deps.images };
+  const finishMode = deps.finishStatus ?? INCODE_PROVIDER_DEFAULTS.finishStatus;
+  const afterFinishPoll = { ...INCODE_PROVIDER_DEFAULTS.afterFinishPoll, ...deps.afterFinishPoll };
 
   const run = async (ctx: StepContext, steps: SavedSteps): Promise<ProviderResult> => {
     let last = 0;
@@ -202,7 +224,18 @@ export function createIncodeProvider(deps: IncodeProviderDeps): VerificationProv
       // Creeps towards 0.75 while Incode works, without claiming to know the end.
       const [step, start] = PROGRESS.onboarding;
       const onPoll = (n: number) => progress(step, start + 0.25 * (1 - 0.8 ** n));
-      const onboarding = await client.waitForOnboarding(session, { signal, onPoll });
+      let onboarding = await client.waitForOnboarding(session, { signal, onPoll });
+      if (onboarding.state === 'timeout' && finishMode !== 'never' && !readObject(steps.get('finish'))) {
+        log.warn('onboarding not finished by the deadline; calling finish-status once', {
+          recordId: ctx.recordId,
+          status: onboarding.status,
+          checks: onboarding.attempts,
+        });
+        stopIfAborted(ctx);
+        steps.save('finish', { calledAt: 'deadline', answer: await finish(ctx, session) });
+        onboarding = await client.waitForOnboarding(session, { signal, onPoll, poll: afterFinishPoll });
+      }
+      if (onboarding.state === 'timeout') throw notFinished(onboarding, finishMode);
       if (onboarding.state === 'expired') {
         steps.forget(STEPS);
         return {
@@ -216,10 +249,10 @@ export function createIncodeProvider(deps: IncodeProviderDeps): VerificationProv
       steps.save('onboarding', asObject(onboarding.raw));
     }
 
-    if (!readObject(steps.get('finish'))) {
+    if (finishMode === 'always' && !readObject(steps.get('finish'))) {
       reached('finish');
       stopIfAborted(ctx);
-      steps.save('finish', await finish(ctx, session));
+      steps.save('finish', { calledAt: 'after_onboarding', answer: await finish(ctx, session) });
     }
 
     let score = readObject(steps.get('score'));
@@ -275,6 +308,19 @@ export function createIncodeProvider(deps: IncodeProviderDeps): VerificationProv
       }
     },
   };
+}
+
+/** The onboarding wait ended without a final status: the record goes back to the queue, nothing is lost. */
+function notFinished(timeout: OnboardingTimeout, mode: FinishStatusMode): ProviderError {
+  const limit = timeout.reason === 'max_polls' ? ', the most allowed (incode.maxPolls)' : '';
+  const hint =
+    mode === 'never'
+      ? ' The flow may need "Mark session completed on status" in Incode\'s dashboard, or incode.finishStatus.'
+      : '';
+  return new ProviderError(
+    'provider_unavailable',
+    `Incode had not finished the onboarding after ${Math.round(timeout.elapsedMs / 1000)} s (${timeout.attempts} checks${limit}, last status ${timeout.status || 'none'}); it will be checked again.${hint}`,
+  );
 }
 
 function retakeResult(imageKind: ImageKind, retake: Retake, raw: unknown): ProviderResult {

@@ -1,5 +1,6 @@
 // The IdentifAI endpoints (PROTOCOLS 1.2–1.7), mounted by the server under /identifai. Order of checks in
-// every handler: route (unknown analytic → 404), then authentication (401), then the body (400), and only
+// every handler: route (an analytic api.identifai.id does not list → 404, one it lists that the sandbox does
+// not simulate → 501; see catalogue.ts), then authentication (401), then the body (400), and only
 // then is a submission token consumed — a rejected body does not burn the customer's one-time token.
 import type { IncomingMessage } from 'node:http';
 import type { Clock } from '../../lib/clock';
@@ -8,7 +9,7 @@ import { header, parseJson, readBody, sendJson } from '../http/io';
 import { type RouteContext, Router } from '../http/router';
 import type { JobRegistry } from '../registry';
 import { type AnalyticOutcome, runAnalytic } from './analytics';
-import type { AnalyticSpec } from './catalogue';
+import { type AnalyticSpec, LISTED_SLUGS } from './catalogue';
 import { type Credential, type HmacPolicy, verifyHmac } from './hmac-auth';
 import { newJobId } from './ids';
 import type { IdentifaiJobStore } from './jobs';
@@ -122,6 +123,13 @@ async function submit(ctx: IdentifaiContext, rc: RouteContext, mode: 'async' | '
   const spec = ctx.catalogue[slug];
   if (!spec) {
     await readBody(req, MAX_BODY_BYTES);
+    if (LISTED_SLUGS.has(slug)) {
+      return sendJson(
+        res,
+        501,
+        errorBody('not-implemented', `Analytic ${slug} is not simulated by the sandbox`),
+      );
+    }
     return sendJson(res, 404, errorBody('not-found', `Analytic ${slug} is not available`));
   }
   const auth = authenticateSubmit(ctx, req);

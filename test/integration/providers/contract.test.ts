@@ -32,7 +32,7 @@ const NET = {
   timeoutMs: 4_000,
   retries: 1,
   retryDelay: { minDelayMs: 10, maxDelayMs: 30 },
-  poll: { minDelayMs: 50, maxDelayMs: 200, deadlineMs: 20_000 },
+  poll: { firstDelayMs: 50, growth: 2, maxDelayMs: 200, deadlineMs: 20_000 },
 };
 
 interface Options {

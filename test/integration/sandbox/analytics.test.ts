@@ -25,13 +25,13 @@ afterAll(async () => {
 });
 
 async function faceMatchLiveness(selfie: () => Promise<Buffer>, ktp: () => Promise<string> = ktpA) {
-  const { submitted, final, polls } = await api.run('face-match-liveness', {
+  const { submitted, final, polls } = await api.run('face-match-liveness-v1', {
     images: [await ktp(), await uri(selfie)],
   });
   return { submitted, final, result: jobResult(final), polls };
 }
 
-describe('face-match-liveness', () => {
+describe('face-match-liveness-v1', () => {
   it('answers "on going" at submission, then success for the same person', async () => {
     const { submitted, final, result } = await faceMatchLiveness(fx.selfieA);
     const id = String(submitted.json.job_id);
@@ -74,7 +74,7 @@ describe('face-match-liveness', () => {
   });
 
   it('lets additional_params move the thresholds', async () => {
-    const { final } = await api.run('face-match-liveness', {
+    const { final } = await api.run('face-match-liveness-v1', {
       images: [await ktpA(), await uri(fx.selfieGrey)],
       additional_params: { liveness_threshold: 0.1, similarity_threshold: 0.5 },
     });
@@ -153,7 +153,7 @@ describe('ocr-ktp', () => {
 
 describe('other analytics', () => {
   it('serves face-liveness and face-match', async () => {
-    const live = await api.run('face-liveness', { images: [await uri(fx.selfieA)] });
+    const live = await api.run('face-liveness-v1', { images: [await uri(fx.selfieA)] });
     expect(live.final.json.message).toBe('Face Liveness Success');
     expect(jobResult(live.final).result[0]?.face_liveness).toMatchObject({ live: true });
     const match = await api.run('face-match', { images: [await ktpA(), await uri(fx.selfieBColour)] });
@@ -161,16 +161,38 @@ describe('other analytics', () => {
     expect(jobResult(match.final).result).toHaveLength(1);
   });
 
-  it('answers 404 for an analytic it does not serve', async () => {
+  it('answers 404 for a slug the api.identifai.id list does not name, as the real host does', async () => {
+    // The older pages' plain slugs: not in the seed's migration list for api.identifai.id.
+    for (const slug of ['face-match-liveness', 'face-liveness', 'face-match-liveness-v3']) {
+      const token = await api.submissionToken();
+      const reply = await api.analytics(slug, { images: [await ktpA(), await uri(fx.selfieA)] }, token);
+      expect(reply.status, slug).toBe(404);
+      expect(reply.json).toMatchObject({ ok: false, code: 'not-found' });
+      // The refused request did not burn the one-time token.
+      expect((await api.analytics('ocr-ktp', { images: [await ktpA()] }, token)).status).toBe(200);
+    }
+    const sync = await api.post(
+      '/syncv2/analytics/face-match-liveness',
+      { images: [await ktpA(), await uri(fx.selfieA)] },
+      await api.hmacHeaders(),
+    );
+    expect(sync.status).toBe(404);
+  });
+
+  it('serves both listed face-match-liveness versions, and answers 501 for listed ones it does not simulate', async () => {
+    for (const slug of ['face-match-liveness-v1', 'face-match-liveness-v2']) {
+      const { final } = await api.run(slug, { images: [await ktpA(), await uri(fx.selfieA)] });
+      expect(final.json.message, slug).toBe('Face Match Liveness Success');
+    }
     const reply = await api.analytics('face-liveness-v4', { images: [] }, await api.submissionToken());
-    expect(reply.status).toBe(404);
+    expect(reply.status).toBe(501);
   });
 });
 
 describe('POST /syncv2/analytics/{slug}', () => {
   it('answers the flat shape directly, with the HMAC header pair or a submission token', async () => {
     const body = { images: [await ktpA(), await uri(fx.selfieA)] };
-    const reply = await api.post('/syncv2/analytics/face-match-liveness', body, await api.hmacHeaders());
+    const reply = await api.post('/syncv2/analytics/face-match-liveness-v1', body, await api.hmacHeaders());
     expect(reply.status).toBe(200);
     expect(Object.keys(reply.json)).toEqual(['analytic_type', 'job_id', 'message', 'ok', 'result', 'status']);
     expect(reply.json).toMatchObject({
@@ -216,14 +238,14 @@ describe('request checks (400 bad-request)', () => {
     const huge = await fx.noiseJpeg(900, 900); // ~2.3 MB
     expect(huge.length).toBeGreaterThan(2 * 1024 * 1024);
     await expectBadRequest(
-      'face-match-liveness',
+      'face-match-liveness-v1',
       { images: [await ktpA(), fx.toDataUri(huge)] },
       /images\.1.*2 MB/,
     );
   });
 
   it('wants exactly two images for face-match-liveness', async () => {
-    await expectBadRequest('face-match-liveness', { images: [await ktpA()] }, /exactly 2 images/);
+    await expectBadRequest('face-match-liveness-v1', { images: [await ktpA()] }, /exactly 2 images/);
   });
 
   it('wants data-URI JPEGs that decode', async () => {
@@ -240,7 +262,7 @@ describe('request checks (400 bad-request)', () => {
     await expectBadRequest('ocr-ktp', { images, client_ref: 'abc' }, /client_ref/);
     await expectBadRequest('ocr-ktp', { images, client_ref: 'has spaces 123' }, /client_ref/);
     await expectBadRequest(
-      'face-match-liveness',
+      'face-match-liveness-v1',
       { images: [...images, ...images], additional_params: { similarity_threshold: 2 } },
       /similarity_threshold/,
     );
@@ -272,7 +294,7 @@ describe('configurable messages', () => {
       identifai: { messages: { noFaceDetected: 'No Face Detected' } },
     });
     try {
-      const { final } = await identifai(custom.url).run('face-liveness', {
+      const { final } = await identifai(custom.url).run('face-liveness-v1', {
         images: [await uri(fx.catImage)],
       });
       expect(final.json.message).toBe('No Face Detected');

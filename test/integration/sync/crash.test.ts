@@ -155,7 +155,7 @@ describe('SIGKILL while records sync', () => {
         const hits = allLogs.filter(
           (line) => line.includes('duplicate window hit') && line.includes(id),
         ).length;
-        for (const analytic of ['face-match-liveness', 'ocr-ktp']) {
+        for (const analytic of ['face-match-liveness-v1', 'ocr-ktp']) {
           const count = (jobs.get(id) ?? []).filter((a) => a === analytic).length;
           expect(count, `${id} ${analytic}`).toBeGreaterThanOrEqual(1);
           expect(count, `${id} ${analytic} (window hits ${hits})`).toBeLessThanOrEqual(1 + hits);

@@ -62,7 +62,7 @@ describe('the offline queue against faults', () => {
     const jobs = await jobsByRecord(sandbox.url);
     for (const id of ids) {
       // Faults answered before the request was handled create nothing, so each analytic ran exactly once.
-      expect((jobs.get(id) ?? []).sort()).toEqual(['face-match-liveness', 'ocr-ktp']);
+      expect((jobs.get(id) ?? []).sort()).toEqual(['face-match-liveness-v1', 'ocr-ktp']);
     }
     const store = openStore(kiosk.dataDir, { key: await keyOf(kiosk) });
     try {
@@ -109,7 +109,7 @@ describe('the offline queue against faults', () => {
     const [final] = await untilAllFinal(kiosk.app, [id], 60_000);
     expect(final?.outcome?.decision).toBe('verified');
     expect(((await jobsByRecord(sandbox.url)).get(id) ?? []).sort()).toEqual([
-      'face-match-liveness',
+      'face-match-liveness-v1',
       'ocr-ktp',
     ]);
   });

@@ -30,7 +30,7 @@ export async function startQueueKiosk(providerUrl: string, dataDir?: string): Pr
       mode: 'async',
       livenessThreshold: 0.6,
       similarityThreshold: 0.7,
-      faceMatchLivenessSlug: 'face-match-liveness',
+      faceMatchLivenessSlug: 'face-match-liveness-v1',
       ocrKtpSlug: 'ocr-ktp',
       pollDeadlineSeconds: 3,
     },

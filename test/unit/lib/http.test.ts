@@ -92,6 +92,18 @@ describe('requestJson', () => {
     expect(error).toMatchObject({ kind: 'http', status: 404, retryable: false, body: 'not here' });
   });
 
+  it('a 501 Not Implemented is not worth another try; other 5xx and 429 are', () => {
+    const at = (status: number) => new HttpError('http', 'GET', 'https://x.test/', status, null);
+    expect([500, 501, 502, 503, 429, 404].map((status) => at(status).retryable)).toEqual([
+      true,
+      false,
+      true,
+      true,
+      true,
+      false,
+    ]);
+  });
+
   it('turns a hung request into a time-out', async () => {
     const error = await requestJson(fetch, { method: 'GET', url: `${base}/hang`, timeoutMs: 100 }).catch(
       (e: unknown) => e,

@@ -10,6 +10,11 @@ describe('sandbox CLI arguments', () => {
       jobDurationMs: undefined,
     });
     expect(parseCliArgs([]).port).toBe(0);
+    expect(parseCliArgs([]).incode).toBeUndefined();
+    expect(parseCliArgs(['--incode-needs-finish-status', '--job-duration', '3000'])).toMatchObject({
+      jobDurationMs: 3000,
+      incode: { finishOnFaceValidation: false },
+    });
   });
 
   it.each([

@@ -112,7 +112,9 @@ describe('IdentifAI over HTTP: polling', () => {
     sandbox = await startSandbox({ port: 0, jobDurationMs: 60_000, clock });
     const base = `${sandbox.url}/identifai`;
     const impatient = createIdentifaiProvider({
-      client: clientOptions(base, { poll: { minDelayMs: 50, maxDelayMs: 100, deadlineMs: 400 } }),
+      client: clientOptions(base, {
+        poll: { firstDelayMs: 50, growth: 2, maxDelayMs: 100, deadlineMs: 400 },
+      }),
     });
     const first = stepContext(await images(), { recordId: 'DEADLINE001' });
     const started = Date.now();

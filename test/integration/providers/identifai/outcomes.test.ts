@@ -61,7 +61,24 @@ describe('IdentifAI over HTTP: outcomes', () => {
       });
     expect(progress.at(-1)).toEqual(['done', 1]);
     const jobs = (await sandboxJobs(sandbox.url)).filter((j) => j.client_ref === 'OUTCOMEOK01');
-    expect(jobs.map((j) => j.analytic)).toEqual(['face-match-liveness', 'ocr-ktp']);
+    expect(jobs.map((j) => j.analytic)).toEqual(['face-match-liveness-v1', 'ocr-ktp']);
+  });
+
+  it('sends by default only slugs api.identifai.id lists; the old plain slug is answered 404, naming the setting', async () => {
+    // With Loket's old default (face-match-liveness) this is what every customer got.
+    const old = createIdentifaiProvider({
+      client: clientOptions(base, { slugs: { faceMatchLiveness: 'face-match-liveness' } }),
+    });
+    const { ctx } = stepContext(await images(selfieA()), { recordId: 'OLDSLUG001' });
+    const refused = await old.verify(ctx);
+    expect(refused).toMatchObject({ kind: 'failed', code: 'provider_rejected' });
+    if (refused.kind === 'failed') {
+      expect(refused.message).toMatch(
+        /404.*no analytic "face-match-liveness".*identifai\.faceMatchLivenessSlug/,
+      );
+    }
+    const recorded = (await sandboxJobs(sandbox.url)).filter((j) => j.client_ref === 'OLDSLUG001');
+    expect(recorded).toEqual([]);
   });
 
   it('a resumed run polls the saved jobs and submits nothing new', async () => {

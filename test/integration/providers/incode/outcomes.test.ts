@@ -61,7 +61,6 @@ describe('Incode over HTTP: outcomes', () => {
       'selfie',
       'process_face',
       'onboarding',
-      'finish',
       'score',
       'ocr',
     ]);

@@ -121,20 +121,24 @@ describe('faults on the calls that create things', () => {
     const body = await faceMatchBody('faultedsubmit');
     const count = (await jobs(sandbox.url)).length;
     await putFaults(sandbox.url, { errorRate: 0.5, rateLimitRate: 0.5 });
-    expect([429, 503]).toContain((await api.analytics('face-match-liveness', body, token)).status);
+    expect([429, 503]).toContain((await api.analytics('face-match-liveness-v1', body, token)).status);
     expect([429, 503]).toContain((await incode(sandbox.url).start({ countryCode: 'ALL' })).status);
     expect([429, 503]).toContain((await signature()).status);
     expect(await jobs(sandbox.url)).toHaveLength(count);
     await clearFaults(sandbox.url);
     // The token was not consumed by the faulted submission.
-    expect((await api.analytics('face-match-liveness', body, token)).status).toBe(200);
+    expect((await api.analytics('face-match-liveness-v1', body, token)).status).toBe(200);
     expect(await jobs(sandbox.url)).toHaveLength(count + 1);
   });
 
   it('handles the request and then answers 503 with faultAfterHandlingRate: the job exists', async () => {
     const token = await api.submissionToken();
     await putFaults(sandbox.url, { faultAfterHandlingRate: 1 });
-    const submitted = await api.analytics('face-match-liveness', await faceMatchBody('lostanswer1'), token);
+    const submitted = await api.analytics(
+      'face-match-liveness-v1',
+      await faceMatchBody('lostanswer1'),
+      token,
+    );
     expect(submitted.status).toBe(503);
     expect(submitted.json).toMatchObject({ ok: false, code: 'service-unavailable' });
     const started = await incode(sandbox.url).start({ countryCode: 'ALL', externalCustomerId: 'lost-start' });
@@ -143,13 +147,13 @@ describe('faults on the calls that create things', () => {
       ['lostanswer1', 'lost-start'].includes(j.client_ref ?? ''),
     );
     expect(mine.map((j) => [j.provider, j.analytic])).toEqual([
-      ['identifai', 'face-match-liveness'],
+      ['identifai', 'face-match-liveness-v1'],
       ['incode', 'omni/start'],
     ]);
     expect((await getFaults(sandbox.url)).injected.afterHandling).toBeGreaterThanOrEqual(2);
     // The retry the kiosk would make finds the one-time token spent: the duplicate window is real.
     await clearFaults(sandbox.url);
-    const retry = await api.analytics('face-match-liveness', await faceMatchBody('lostanswer1'), token);
+    const retry = await api.analytics('face-match-liveness-v1', await faceMatchBody('lostanswer1'), token);
     expect(retry.status).toBe(401);
   });
 
@@ -167,7 +171,7 @@ describe('stuck jobs', () => {
   it('keeps IdentifAI jobs "on going" until the switch is turned off', async () => {
     await putFaults(sandbox.url, { stuckJobs: true });
     const token = await api.submissionToken();
-    const submitted = await api.analytics('face-match-liveness', await faceMatchBody('stuckjob01'), token);
+    const submitted = await api.analytics('face-match-liveness-v1', await faceMatchBody('stuckjob01'), token);
     expect(submitted.status).toBe(200);
     const id = String(submitted.json.job_id);
     const status = async () =>

@@ -1,7 +1,7 @@
 // The client's own decisions, over a scripted fetch: what is signed and sent, and how answers are classified.
 import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../../../../main/lib/http-error';
-import { createFaceverifyClient } from '../../../../main/providers/faceverify/client';
+import { createFaceverifyClient, type StatusRead } from '../../../../main/providers/faceverify/client';
 import { FaceverifyRejection } from '../../../../main/providers/faceverify/errors';
 import { signRequest } from '../../../../main/providers/faceverify/signature';
 import { ProviderError } from '../../../../main/providers/provider';
@@ -35,7 +35,7 @@ function client(fetchFn: Fetch, clock = new FakeClock()) {
     random: () => 0,
     retries: 2,
     retryDelay: { minDelayMs: 10, maxDelayMs: 20 },
-    poll: { minDelayMs: 1_000, maxDelayMs: 2_000, deadlineMs: 10_000 },
+    poll: { firstDelayMs: 1_000, growth: 2, maxDelayMs: 2_000, deadlineMs: 10_000 },
   });
 }
 
@@ -159,11 +159,12 @@ describe('createSession', () => {
   });
 });
 
-describe('getSession / waitForSession', () => {
+describe('readStatus / waitForSession', () => {
+  const stateOf = (read: StatusRead) => (read.kind === 'state' ? read.state.status : read.kind);
+
   it('GETs the status path signed with an empty body and no body sent', async () => {
     const { fetch, seen } = scriptedFetch(() => status('pending'));
-    const state = await client(fetch).getSession('sess/1');
-    expect(state.status).toBe('pending');
+    expect(stateOf(await client(fetch).readStatus('sess/1'))).toBe('pending');
     const [request] = seen;
     expect(request?.method).toBe('GET');
     expect(request?.url).toBe('https://fv.test/api/v1/session/sess%2F1');
@@ -186,11 +187,25 @@ describe('getSession / waitForSession', () => {
       credentials: CREDENTIALS,
       fetch,
       statusPath: '/api/v2/sessions/{sessionId}/result',
-    }).getSession('s9');
+    }).readStatus('s9');
     expect(seen[0]?.url).toBe('https://fv.test/api/v2/sessions/s9/result');
   });
 
-  it('polls with backoff until the session ends', async () => {
+  it('statusPath null: nothing is requested, every read says there is no endpoint', async () => {
+    const { fetch, seen } = scriptedFetch(() => status('completed'));
+    const noStatus = createFaceverifyClient({
+      baseUrl: 'https://fv.test',
+      credentials: CREDENTIALS,
+      fetch,
+      statusPath: null,
+    });
+    expect(noStatus.statusConfigured).toBe(false);
+    expect(await noStatus.readStatus('s1')).toEqual({ kind: 'no_endpoint', httpStatus: null });
+    expect(await noStatus.waitForSession('s1')).toEqual({ kind: 'no_endpoint', httpStatus: null });
+    expect(seen).toEqual([]);
+  });
+
+  it('polls on the schedule until the session ends', async () => {
     const clock = new FakeClock();
     const answers = [
       status('pending'),
@@ -199,11 +214,11 @@ describe('getSession / waitForSession', () => {
     ];
     const { fetch, seen } = scriptedFetch((_r, i) => answers[i] ?? status('pending'));
     const polls: number[] = [];
-    const state = await client(fetch, clock).waitForSession('sess-1', { onPoll: (n) => polls.push(n) });
-    expect(state.status).toBe('completed');
+    const read = await client(fetch, clock).waitForSession('sess-1', { onPoll: (n) => polls.push(n) });
+    expect(stateOf(read)).toBe('completed');
     expect(seen).toHaveLength(3);
     expect(polls).toEqual([1, 2, 3]);
-    expect(clock.sleeps).toEqual([1_000, 1_000]);
+    expect(clock.sleeps).toEqual([1_000, 2_000]);
   });
 
   it('gives up at the deadline with provider_unavailable', async () => {
@@ -215,6 +230,18 @@ describe('getSession / waitForSession', () => {
     expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(10_000);
   });
 
+  it('gives up after maxPolls requests, naming the setting', async () => {
+    const clock = new FakeClock();
+    const { fetch, seen } = scriptedFetch(() => status('pending'));
+    await expect(
+      client(fetch, clock).waitForSession('sess-1', { poll: { maxPolls: 2 } }),
+    ).rejects.toMatchObject({
+      code: 'provider_unavailable',
+      message: expect.stringMatching(/2 checks, the most allowed \(faceverify\.maxPolls\)/) as string,
+    });
+    expect(seen).toHaveLength(2);
+  });
+
   it('a per-wait poll setting overrides the client', async () => {
     const clock = new FakeClock();
     const { fetch } = scriptedFetch(() => status('pending'));
@@ -224,13 +251,27 @@ describe('getSession / waitForSession', () => {
     expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(3_000);
   });
 
-  it('a 404 is a refusal that marks the session as gone', async () => {
+  it('a 404, 405 or 501 means the service has no such endpoint, not that the session is gone', async () => {
+    for (const code of [404, 405, 501]) {
+      const { fetch, seen } = scriptedFetch(() => ({
+        status: code,
+        body: { success: false, code: 'SESSION_NOT_FOUND' },
+      }));
+      const c = client(fetch);
+      expect(await c.readStatus('nope')).toEqual({ kind: 'no_endpoint', httpStatus: code });
+      // The wait ends at the first such answer: there is nothing to poll.
+      expect(await c.waitForSession('nope')).toEqual({ kind: 'no_endpoint', httpStatus: code });
+      expect(seen).toHaveLength(2);
+    }
+  });
+
+  it('a 410 is a refusal that marks the session as gone', async () => {
     const { fetch } = scriptedFetch(() => ({
-      status: 404,
-      body: { success: false, code: 'SESSION_NOT_FOUND' },
+      status: 410,
+      body: { success: false, code: 'SESSION_EXPIRED' },
     }));
     const error = await client(fetch)
-      .getSession('nope')
+      .readStatus('old')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FaceverifyRejection);
     expect((error as FaceverifyRejection).sessionGone).toBe(true);
@@ -238,6 +279,6 @@ describe('getSession / waitForSession', () => {
 
   it('an unreadable 200 is provider_unavailable', async () => {
     const { fetch } = scriptedFetch(() => ({ status: 200, body: '<html></html>' }));
-    await expect(client(fetch).getSession('s')).rejects.toMatchObject({ code: 'provider_unavailable' });
+    await expect(client(fetch).readStatus('s')).rejects.toMatchObject({ code: 'provider_unavailable' });
   });
 });

@@ -1,12 +1,17 @@
 // The provider's step logic with a fake client: what is created, saved, shown, resumed, closed and returned.
 import { describe, expect, it } from 'vitest';
-import type { FaceverifyClient, WaitSessionOptions } from '../../../../main/providers/faceverify/client';
+import type {
+  FaceverifyClient,
+  StatusRead,
+  WaitSessionOptions,
+} from '../../../../main/providers/faceverify/client';
 import type { HostedWindowHandle } from '../../../../main/providers/faceverify/display';
 import { FaceverifyRejection } from '../../../../main/providers/faceverify/errors';
 import { createFaceverifyProvider } from '../../../../main/providers/faceverify/provider';
 import type { SessionState } from '../../../../main/providers/faceverify/session';
 import { ProviderError } from '../../../../main/providers/provider';
-import { recordingContext } from '../../../support/step-context';
+import { FakeClock } from '../../../support/clocks';
+import { recordingContext, type RecordingContext } from '../../../support/step-context';
 
 const IMAGES = { id_card: Buffer.alloc(0), selfie: Buffer.alloc(0) };
 const URL_ = 'https://fv.test/new/tok-abcdef';
@@ -33,30 +38,38 @@ interface FakeLog {
   waits: WaitSessionOptions[];
 }
 
+const NO_ENDPOINT: StatusRead = { kind: 'no_endpoint', httpStatus: 404 };
+const read = (s: SessionState): StatusRead => ({ kind: 'state', state: s });
+
 function fakeClient(
   script: {
-    first?: SessionState;
-    final?: () => Promise<SessionState>;
+    first?: StatusRead;
+    final?: () => Promise<StatusRead>;
     create?: () => Promise<void>;
+    statusConfigured?: boolean;
+    /** The context whose customer actions are counted when a status is asked for. */
+    rec?: () => RecordingContext;
   } = {},
 ): { client: FaceverifyClient; log: FakeLog } {
   const log: FakeLog = { events: [], waits: [] };
+  const shown = () => (script.rec ? ` (after ${script.rec().actions.length} actions)` : '');
   return {
     log,
     client: {
+      statusConfigured: script.statusConfigured ?? true,
       async createSession(request) {
         log.events.push(`create ${request.uniqueIdentifier} ${request.country}`);
         await script.create?.();
         return { sessionId: 'sess-1', url: URL_, token: 'tok-abcdef', baseUrl: null };
       },
-      async getSession(sessionId) {
-        log.events.push(`get ${sessionId}`);
-        return script.first ?? state('pending');
+      async readStatus(sessionId) {
+        log.events.push(`get ${sessionId}${shown()}`);
+        return script.first ?? read(state('pending'));
       },
       async waitForSession(sessionId, options = {}) {
-        log.events.push(`wait ${sessionId}`);
+        log.events.push(`wait ${sessionId}${shown()}`);
         log.waits.push(options);
-        return script.final ? script.final() : state('completed');
+        return script.final ? script.final() : read(state('completed'));
       },
     },
   };
@@ -93,10 +106,11 @@ describe('faceverify provider', () => {
 
     expect(provider.name).toBe('faceverify');
     expect(result).toMatchObject({ kind: 'decided', outcome: { decision: 'verified', ocr: {} } });
-    expect(log.events).toEqual(['create REC0001 ID', 'get sess-1', 'wait sess-1']);
-    expect(rec.saves).toHaveLength(1);
-    expect(rec.saves[0]?.[0]).toBe('session');
+    expect(log.events).toEqual(['create REC0001 ID', 'wait sess-1']);
+    // Saved when faceverify answered, and again (with the time) once it was shown.
+    expect(rec.saves.map(([step]) => step)).toEqual(['session', 'session']);
     expect(rec.saves[0]?.[1]).toMatchObject({ sessionId: 'sess-1', url: URL_, token: 'tok-abcdef' });
+    expect(rec.saves[1]?.[1]).toMatchObject({ sessionId: 'sess-1', shownAt: expect.any(String) as unknown });
     expect(win.opened).toEqual([URL_]);
     expect(win.closes()).toBe(1);
     expect(rec.actions).toEqual([{ kind: 'hosted_session', url: null, qrDataUrl: null }, null]);
@@ -123,9 +137,16 @@ describe('faceverify provider', () => {
     expect(rec.actions.at(-1)).toBeNull();
   });
 
+  it('shows a new session before asking faceverify anything it does not document', async () => {
+    const rec = recordingContext(IMAGES, { recordId: 'REC0003' });
+    const { client, log } = fakeClient({ rec: () => rec });
+    await createFaceverifyProvider({ client }).verify(rec.ctx);
+    expect(log.events).toEqual(['create REC0003 ID', 'wait sess-1 (after 1 actions)']);
+  });
+
   it('resumes a saved session without creating another', async () => {
     const { client, log } = fakeClient();
-    const rec = recordingContext(IMAGES, { saved: { session: SAVED } });
+    const rec = recordingContext(IMAGES, { saved: { session: { ...SAVED, shownAt: SAVED.createdAt } } });
     const result = await createFaceverifyProvider({ client }).verify(rec.ctx);
     expect(result.kind).toBe('decided');
     expect(log.events).toEqual(['get sess-1', 'wait sess-1']);
@@ -133,7 +154,7 @@ describe('faceverify provider', () => {
   });
 
   it('a resumed session that already ended is decided without showing anything', async () => {
-    const { client, log } = fakeClient({ first: state('completed', false) });
+    const { client, log } = fakeClient({ first: read(state('completed', false)) });
     const win = fakeWindow();
     const rec = recordingContext(IMAGES, { saved: { session: SAVED } });
     const result = await createFaceverifyProvider({ client, openHostedWindow: win.open }).verify(rec.ctx);
@@ -151,7 +172,7 @@ describe('faceverify provider', () => {
   });
 
   it('an expired session fails provider_rejected and is forgotten', async () => {
-    const { client } = fakeClient({ final: async () => state('expired') });
+    const { client } = fakeClient({ final: async () => read(state('expired')) });
     const rec = recordingContext(IMAGES);
     const result = await createFaceverifyProvider({ client }).verify(rec.ctx);
     expect(result).toMatchObject({ kind: 'failed', code: 'provider_rejected' });
@@ -160,7 +181,7 @@ describe('faceverify provider', () => {
     expect(rec.actions.at(-1)).toBeNull();
   });
 
-  it('an unknown session (404) fails provider_rejected and is forgotten', async () => {
+  it('a session gone for good (410) fails provider_rejected and is forgotten', async () => {
     const { client } = fakeClient({
       final: async () => {
         throw new FaceverifyRejection('faceverify refused the session status', null, true);
@@ -190,7 +211,7 @@ describe('faceverify provider', () => {
   });
 
   it('keeps waiting when the person closes the window before the result', async () => {
-    let finish: (s: SessionState) => void = () => undefined;
+    let finish: (s: StatusRead) => void = () => undefined;
     const { client } = fakeClient({ final: () => new Promise((resolve) => (finish = resolve)) });
     const handles: Array<{ close(): void }> = [];
     const win = fakeWindow();
@@ -204,7 +225,7 @@ describe('faceverify provider', () => {
     await new Promise((r) => setTimeout(r, 10));
     handles[0]?.close(); // the person closes it
     await new Promise((r) => setTimeout(r, 10));
-    finish(state('completed'));
+    finish(read(state('completed')));
     await expect(running).resolves.toMatchObject({ kind: 'decided', outcome: { decision: 'verified' } });
     expect(rec.actions.at(-1)).toBeNull();
   });
@@ -225,7 +246,7 @@ describe('faceverify provider', () => {
       awaitResult: async (session) => ({ ...state('failed', false), sessionId: session.sessionId }),
     }).verify(rec.ctx);
     expect(result).toMatchObject({ kind: 'decided', outcome: { decision: 'not_verified' } });
-    expect(log.events).toEqual(['create LOKETTEST0001 ID', 'get sess-1']);
+    expect(log.events).toEqual(['create LOKETTEST0001 ID']);
   });
 
   it('a refused session request fails provider_rejected; credentials are thrown on', async () => {
@@ -280,5 +301,99 @@ describe('faceverify provider', () => {
     await expect(running).rejects.toThrow('shutting down');
     expect(win.closes()).toBe(1);
     expect(rec.actions.at(-1)).toBeNull();
+  });
+
+  describe('when no status can be read (statusPath null, or the endpoint answers 404)', () => {
+    it('keeps the flow on screen until the person closes the window: needs_review, nothing failed', async () => {
+      const { client } = fakeClient({ final: async () => NO_ENDPOINT });
+      const handles: HostedWindowHandle[] = [];
+      const win = fakeWindow();
+      const rec = recordingContext(IMAGES, { recordId: 'REC404' });
+      const running = createFaceverifyProvider({
+        client,
+        openHostedWindow: (url) => {
+          const handle = win.open(url);
+          handles.push(handle);
+          return handle;
+        },
+      }).verify(rec.ctx);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(rec.actions).toHaveLength(1); // still on screen
+      handles[0]?.close();
+      const result = await running;
+      expect(result).toMatchObject({
+        kind: 'decided',
+        outcome: {
+          decision: 'needs_review',
+          liveness: null,
+          live: null,
+          similarity: null,
+          match: null,
+          providerMessage: expect.stringMatching(
+            /cannot read its result.*faceverify\.statusPath.*sess-1/,
+          ) as string,
+        },
+        raw: { sessionId: 'sess-1', status: 'unreadable', reason: 'closed' },
+      });
+      expect(rec.forgotten).toEqual([]);
+      expect(rec.actions.at(-1)).toBeNull();
+    });
+
+    it('at the deadline the record goes back to the queue; the next attempt goes to review without showing it', async () => {
+      const clock = new FakeClock();
+      const { client, log } = fakeClient({ statusConfigured: false });
+      const win = fakeWindow();
+      const first = recordingContext(IMAGES, { recordId: 'RECNULL' });
+      await expect(
+        createFaceverifyProvider({
+          client,
+          openHostedWindow: win.open,
+          clock,
+          poll: { deadlineMs: 60_000 },
+        }).verify(first.ctx),
+      ).rejects.toMatchObject({ name: 'ProviderError', code: 'provider_unavailable' });
+      expect(clock.sleeps).toEqual([60_000]);
+      expect(log.events).toEqual(['create RECNULL ID']); // nothing polled
+      expect(win.closes()).toBe(1);
+      expect(first.saved.session).toMatchObject({ shownAt: expect.any(String) as unknown });
+
+      const second = recordingContext(IMAGES, { recordId: 'RECNULL', saved: first.saved });
+      const result = await createFaceverifyProvider({ client, openHostedWindow: win.open, clock }).verify(
+        second.ctx,
+      );
+      expect(result).toMatchObject({
+        kind: 'decided',
+        outcome: { decision: 'needs_review' },
+        raw: { reason: 'shown_before' },
+      });
+      expect(win.opened).toHaveLength(1);
+      expect(second.actions).toEqual([]);
+    });
+
+    it('a resumed session whose status endpoint answers 404 is shown again only if it never was', async () => {
+      const { client, log } = fakeClient({ first: NO_ENDPOINT });
+      const win = fakeWindow();
+      const clock = new FakeClock();
+      const rec = recordingContext(IMAGES, { saved: { session: SAVED } });
+      await expect(
+        createFaceverifyProvider({ client, openHostedWindow: win.open, clock }).verify(rec.ctx),
+      ).rejects.toMatchObject({ code: 'provider_unavailable' });
+      // One look (404), then no more requests: the flow waited on screen to the deadline.
+      expect(log.events).toEqual(['get sess-1']);
+      expect(win.opened).toEqual([URL_]);
+    });
+
+    it('an abort during that wait ends the run at once', async () => {
+      const controller = new AbortController();
+      const { client } = fakeClient({ statusConfigured: false });
+      const win = fakeWindow();
+      const rec = recordingContext(IMAGES, { signal: controller.signal });
+      const running = createFaceverifyProvider({ client, openHostedWindow: win.open }).verify(rec.ctx);
+      await new Promise((r) => setTimeout(r, 10));
+      controller.abort(new Error('shutting down'));
+      await expect(running).rejects.toThrow('shutting down');
+      expect(win.closes()).toBe(1);
+      expect(rec.actions.at(-1)).toBeNull();
+    });
   });
 });

@@ -33,7 +33,7 @@ function setup(
     random: () => 0.5,
     retries: 2,
     retryDelay: { minDelayMs: 10, maxDelayMs: 20 },
-    poll: { minDelayMs: 100, maxDelayMs: 400, deadlineMs: 5_000 },
+    poll: { firstDelayMs: 100, growth: 2, maxDelayMs: 400, deadlineMs: 5_000 },
     ...options,
   });
   return { client, seen, clock };
@@ -71,7 +71,7 @@ describe('submit', () => {
     expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /public/auth/v1/signatures',
       'POST /auth/v1/submission_tokens',
-      'POST /v1/analytics/face-match-liveness',
+      'POST /v1/analytics/face-match-liveness-v1',
     ]);
     expect(seen[1]?.headers).toMatchObject({
       authorization: `NODEFLUX-HMAC-SHA256 Credential=${credentials.accessKey}/20240501/nodeflux.api.v1beta1.ImageAnalytic/StreamImageAnalytic, SignedHeaders=x-nodeflux-timestamp, Signature=${'a'.repeat(64)}`,
@@ -337,10 +337,39 @@ describe('waitForJob', () => {
     expect(result).toMatchObject({ status: 'success', message: 'done' });
     expect(polls).toEqual([1, 2, 3, 4]);
     expect(seen.every((r) => r.headers.authorization === 'sub-1')).toBe(true);
-    for (const delay of clock.sleeps) {
-      expect(delay).toBeGreaterThanOrEqual(100);
-      expect(delay).toBeLessThanOrEqual(400);
-    }
+    // 100, 200, 400 ms nominal (the test's schedule), each shortened by jitter 0.2 × random.
+    expect(clock.sleeps).toHaveLength(3);
+    clock.sleeps.forEach((delay, i) => {
+      expect(delay).toBeLessThanOrEqual(100 * 2 ** i);
+      expect(delay).toBeGreaterThanOrEqual(0.8 * 100 * 2 ** i);
+    });
+  });
+
+  it('stops at maxPolls, naming the setting; the record is retried later', async () => {
+    const { client, seen, clock } = setup((req) =>
+      req.path === '/v1/jobs/job-9' ? { status: 200, body: jobBody('on going') } : SIGNATURE_ANSWER,
+    );
+    const error = await client
+      .waitForJob({ jobId: 'job-9', token: 'sub-1', submittedAt: new Date(clock.now()).toISOString() })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'ProviderError', code: 'provider_unavailable' });
+    expect(String(error)).not.toMatch(/maxPollsPerJob/); // the 5 s deadline came first
+    const capped = setup(
+      (req) =>
+        req.path === '/v1/jobs/job-9' ? { status: 200, body: jobBody('on going') } : SIGNATURE_ANSWER,
+      { poll: { maxPolls: 3 } },
+    );
+    const stopped = await capped.client
+      .waitForJob({ jobId: 'job-9', token: 'sub-1', submittedAt: new Date(capped.clock.now()).toISOString() })
+      .catch((e: unknown) => e);
+    expect(stopped).toMatchObject({
+      code: 'provider_unavailable',
+      message: expect.stringMatching(
+        /3 checks, the most allowed per job \(identifai\.maxPollsPerJob\)/,
+      ) as string,
+    });
+    expect(capped.seen.filter((r) => r.path === '/v1/jobs/job-9')).toHaveLength(3);
+    expect(seen.length).toBeGreaterThan(3);
   });
 
   it('falls back to the HMAC pair when IdentifAI says the token has expired, and stays on it', async () => {

@@ -36,7 +36,7 @@ function client(
     random: () => 0.5,
     retries: 2,
     retryDelay: { minDelayMs: 10, maxDelayMs: 40 },
-    poll: { minDelayMs: 100, maxDelayMs: 400, deadlineMs: 5_000 },
+    poll: { firstDelayMs: 100, growth: 2, maxDelayMs: 400, deadlineMs: 5_000 },
     timeoutMs: 1_000,
     ...options,
   });
@@ -333,8 +333,20 @@ describe('createIncodeClient: waiting for the onboarding', () => {
     expect(result).toMatchObject({ state: 'finished', status: 'ONBOARDING_FINISHED' });
     expect(fake.count('onboarding')).toBe(4);
     expect(polls).toEqual([1, 2, 3, 4]);
-    expect(clock.sleeps).toHaveLength(3);
-    for (const ms of clock.sleeps) expect(ms).toBeGreaterThanOrEqual(100);
+    // 100, 200, 400 ms nominal, each shortened by jitter 0.2 × random 0.5.
+    expect(clock.sleeps).toEqual([90, 180, 360]);
+  });
+
+  it('sends no query by default; onboardingStatusIdParam names the interview in one', async () => {
+    const plain = client({ onboarding: ok({ onboardingStatus: 'ONBOARDING_FINISHED' }) });
+    await plain.incode.onboardingStatus(session);
+    expect(plain.fake.seen[0]?.query).toEqual({});
+    const named = client(
+      { onboarding: ok({ onboardingStatus: 'ONBOARDING_FINISHED' }) },
+      { onboardingStatusIdParam: 'interviewId' },
+    );
+    await named.incode.waitForOnboarding(session);
+    expect(named.fake.seen[0]?.query).toEqual({ interviewId: session.interviewId });
   });
 
   it('a manual-review status after the onboarding also ends the wait', async () => {
@@ -350,16 +362,30 @@ describe('createIncodeClient: waiting for the onboarding', () => {
     });
   });
 
-  it('past the deadline → provider_unavailable', async () => {
+  it('past the deadline → a timeout answer with the last status (the provider decides what next)', async () => {
     const { incode, fake, clock } = client({
       onboarding: ok({ onboardingStatus: 'POST_PROCESSING_FINISHED' }),
     });
     const started = clock.now();
-    const error = await caught(incode.waitForOnboarding(session));
-    expect(error).toMatchObject({ name: 'ProviderError', code: 'provider_unavailable' });
-    expect((error as Error).message).toMatch(/had not finished the onboarding after 5 s/);
+    const result = await incode.waitForOnboarding(session);
+    expect(result).toMatchObject({
+      state: 'timeout',
+      status: 'POST_PROCESSING_FINISHED',
+      reason: 'deadline',
+      elapsedMs: 5_000,
+    });
     expect(clock.now() - started).toBe(5_000);
     expect(fake.count('onboarding')).toBeGreaterThan(2);
+  });
+
+  it('a per-wait poll setting caps that wait', async () => {
+    const { incode, fake } = client({ onboarding: ok({ onboardingStatus: 'UNKNOWN' }) });
+    await expect(incode.waitForOnboarding(session, { poll: { maxPolls: 3 } })).resolves.toMatchObject({
+      state: 'timeout',
+      reason: 'max_polls',
+      attempts: 3,
+    });
+    expect(fake.count('onboarding')).toBe(3);
   });
 
   it('an abort stops the wait with the abort reason', async () => {

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImageKind } from '../../../../common/record';
 import type { IncodeClientOptions } from '../../../../main/providers/incode/client';
+import type { FinishStatusMode } from '../../../../main/providers/incode/finish-mode';
 import { createIncodeProvider } from '../../../../main/providers/incode/provider';
 import { STEPS } from '../../../../main/providers/incode/steps';
 import { ProviderError } from '../../../../main/providers/provider';
@@ -45,10 +46,13 @@ function setup(
     saved?: Record<string, unknown>;
     signal?: AbortSignal;
     client?: Partial<IncodeClientOptions>;
+    /** Most tests here follow the seed's full step list, finish-status included: 'always'. */
+    finishStatus?: FinishStatusMode;
   } = {},
 ) {
   const fake = fakeIncode(script);
   const provider = createIncodeProvider({
+    finishStatus: options.finishStatus ?? 'always',
     client: {
       baseUrl: 'https://incode.test',
       apiKey: API_KEY,
@@ -57,7 +61,7 @@ function setup(
       random: () => 0.5,
       retries: 1,
       retryDelay: { minDelayMs: 10, maxDelayMs: 20 },
-      poll: { minDelayMs: 100, maxDelayMs: 200, deadlineMs: 2_000 },
+      poll: { firstDelayMs: 100, growth: 2, maxDelayMs: 200, deadlineMs: 2_000 },
       timeoutMs: 1_000,
       ...options.client,
     },
@@ -176,16 +180,106 @@ describe('createIncodeProvider: resuming', () => {
     expect(second.fake.calls()).toEqual(ALL_ROUTES.slice(3));
   });
 
-  it('the onboarding deadline → provider_unavailable; the next run only polls on', async () => {
-    const first = setup({ onboarding: ok({ onboardingStatus: 'POST_PROCESSING_FINISHED' }) });
+  it("finishStatus 'never': the onboarding deadline → provider_unavailable; the next run only polls on", async () => {
+    const first = setup(
+      { onboarding: ok({ onboardingStatus: 'POST_PROCESSING_FINISHED' }) },
+      { finishStatus: 'never' },
+    );
     const error = await first.provider.verify(first.ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderError);
-    expect(error).toMatchObject({ code: 'provider_unavailable' });
+    expect(error).toMatchObject({
+      code: 'provider_unavailable',
+      message: expect.stringMatching(
+        /last status POST_PROCESSING_FINISHED.*Mark session completed on status.*incode\.finishStatus/,
+      ) as string,
+    });
+    expect(first.fake.count('finish')).toBe(0);
     expect(Object.keys(first.saved)).toEqual(['start', 'front_id', 'process_id', 'selfie', 'process_face']);
 
-    const second = setup({}, { saved: first.saved });
+    const second = setup({}, { saved: first.saved, finishStatus: 'never' });
     await second.provider.verify(second.ctx);
-    expect(second.fake.calls()).toEqual(['onboarding', 'finish', 'score', 'ocr']);
+    expect(second.fake.calls()).toEqual(['onboarding', 'score', 'ocr']);
+  });
+});
+
+describe('createIncodeProvider: finish-status (item 7)', () => {
+  /** A flow whose "Mark session completed on status" is not set: it finishes only after finish-status. */
+  function needsFinishStatus() {
+    let finishedAt: number | null = null;
+    let polls = 0;
+    return {
+      script: {
+        onboarding: () => {
+          polls++;
+          return ok({
+            onboardingStatus: finishedAt === null ? 'FACE_VALIDATION_FINISHED' : 'ONBOARDING_FINISHED',
+          });
+        },
+        finish: () => {
+          finishedAt = polls;
+          return ok({ redirectionUrl: 'https://example.invalid/done', action: 'approved' });
+        },
+      },
+      pollsBeforeFinish: () => finishedAt,
+    };
+  }
+
+  it('by default a flow that finishes by itself never sees finish-status', async () => {
+    const { fake, provider, ctx, saves } = setup({}, { finishStatus: 'on_deadline' });
+    await expect(provider.verify(ctx)).resolves.toMatchObject({ outcome: { decision: 'verified' } });
+    expect(fake.calls()).toEqual(ALL_ROUTES.filter((route) => route !== 'finish'));
+    expect(savedNames(saves)).toEqual(STEPS.filter((step) => step !== 'finish'));
+  });
+
+  it('at the deadline it calls finish-status once, saves that, polls again and decides', async () => {
+    const flow = needsFinishStatus();
+    const { fake, provider, ctx, saved } = setup(flow.script, { finishStatus: 'on_deadline' });
+    await expect(provider.verify(ctx)).resolves.toMatchObject({ outcome: { decision: 'verified' } });
+    expect(fake.count('finish')).toBe(1);
+    // Polled until the 2 s deadline (100, 200, 200… ms), then finish-status, then one more look.
+    expect(flow.pollsBeforeFinish()).toBeGreaterThan(5);
+    expect(fake.calls().slice(-4)).toEqual(['finish', 'onboarding', 'score', 'ocr']);
+    expect(saved.finish).toEqual({
+      calledAt: 'deadline',
+      answer: { redirectionUrl: 'https://example.invalid/done', action: 'approved' },
+    });
+    expect(saved.onboarding).toEqual({ onboardingStatus: 'ONBOARDING_FINISHED' });
+  });
+
+  it('still not finished after it: the wait is bounded, and a resumed run never calls it twice', async () => {
+    const first = setup(
+      { onboarding: ok({ onboardingStatus: 'FACE_VALIDATION_FINISHED' }) },
+      { finishStatus: 'on_deadline' },
+    );
+    await expect(first.provider.verify(first.ctx)).rejects.toMatchObject({ code: 'provider_unavailable' });
+    expect(first.fake.count('finish')).toBe(1);
+    expect(first.saved.finish).toMatchObject({ calledAt: 'deadline' });
+    expect(first.saved.onboarding).toBeUndefined();
+
+    const second = setup(
+      { onboarding: ok({ onboardingStatus: 'FACE_VALIDATION_FINISHED' }) },
+      { saved: first.saved, finishStatus: 'on_deadline' },
+    );
+    await expect(second.provider.verify(second.ctx)).rejects.toMatchObject({ code: 'provider_unavailable' });
+    expect(second.fake.count('finish')).toBe(0);
+
+    const third = setup({}, { saved: first.saved, finishStatus: 'on_deadline' });
+    await expect(third.provider.verify(third.ctx)).resolves.toMatchObject({
+      outcome: { decision: 'verified' },
+    });
+    expect(third.fake.calls()).toEqual(['onboarding', 'score', 'ocr']);
+  });
+
+  it("'always' calls it once after the onboarding finished (the seed's step 8), also when it was needed", async () => {
+    const flow = needsFinishStatus();
+    const { fake, provider, ctx, saved } = setup(flow.script, { finishStatus: 'always' });
+    await expect(provider.verify(ctx)).resolves.toMatchObject({ outcome: { decision: 'verified' } });
+    expect(fake.count('finish')).toBe(1);
+    expect(saved.finish).toMatchObject({ calledAt: 'deadline' });
+
+    const plain = setup({}, { finishStatus: 'always' });
+    await plain.provider.verify(plain.ctx);
+    expect(plain.saved.finish).toMatchObject({ calledAt: 'after_onboarding' });
   });
 });
 
@@ -421,7 +515,7 @@ describe('createIncodeProvider: failures', () => {
       kind: 'decided',
       outcome: { decision: 'verified' },
     });
-    expect(saved.finish).toMatchObject({ refused: true });
+    expect(saved.finish).toMatchObject({ calledAt: 'after_onboarding', answer: { refused: true } });
   });
 
   it('an unusable photo → failed invalid_image before any request', async () => {
