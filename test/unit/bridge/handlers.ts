@@ -14,6 +14,11 @@ export const record: RecordView = {
   retake: null,
   error: null,
   nextAttemptAt: null,
+  referenceCode: 'REC0-0001',
+  operator: null,
+  kioskId: 'kiosk-test',
+  consent: null,
+  review: null,
 };
 
 export function handlers(overrides: Partial<Handlers> = {}): Handlers {
