@@ -135,7 +135,7 @@ export function createSessions(deps: SessionsDeps): Sessions {
     async signIn(name, password) {
       assisted('signs in');
       const result = await authenticate(
-        { store, hasher: deps.hasher, now: timers.now, policy: deps.lockout, audit },
+        { store, hasher: deps.hasher, now: () => timers.now(), policy: deps.lockout, audit },
         name,
         password,
       );
