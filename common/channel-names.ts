@@ -9,9 +9,23 @@ export const CHANNEL_NAMES = {
   getVerification: 'verification.get',
   discardVerification: 'verification.discard',
   getSyncStatus: 'sync.status',
+  getSession: 'session.get',
+  signIn: 'session.signIn',
+  signInTraining: 'session.signInTraining',
+  createFirstAdmin: 'session.createFirstAdmin',
+  signOut: 'session.signOut',
+  reportActivity: 'session.activity',
+  getConsent: 'consent.get',
+  declineConsent: 'consent.decline',
+  endCustomerSession: 'selfService.endSession',
+  getReview: 'review.get',
+  correctField: 'review.correct',
+  confirmRecord: 'review.confirm',
+  getIdPhoto: 'review.idPhoto',
 } as const;
 
 export const EVENT_NAMES = {
   onProgress: 'verification.progress',
   onSyncStatus: 'sync.status',
+  onSessionChanged: 'session.changed',
 } as const;

@@ -4,8 +4,11 @@
 import { z } from 'zod';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channel-names';
 import type { Envelope } from './errors';
-import { IMAGE_KINDS, MODES, RECORD_STATUSES, RecordViewSchema } from './record';
+import { ConsentAcceptanceSchema, ConsentDocumentSchema, CONSENT_LANGUAGES } from './consent';
+import { IMAGE_KINDS, MODES, RECORD_STATUSES, RecordViewSchema, STAFF_DECISIONS } from './record';
 import { PROVIDER_NAMES } from './providers';
+import { FIELD_VALUE_MAX, OCR_FIELD_NAMES, REASON_MAX, ReviewSchema, type OcrFieldName } from './review';
+import { CredentialsSchema, SessionChangedSchema, SessionInfoSchema, SignInResultSchema } from './session';
 
 /** Images cross as base64 JPEG; 8 MiB of base64 is ~6 MiB of JPEG, far above a 1280×720 frame. */
 export const MAX_IMAGE_BASE64_CHARS = 8 * 1024 * 1024;
@@ -15,8 +18,24 @@ const RecordId = z.string().regex(/^[A-Za-z0-9]{6,128}$/, 'a record id is 6–12
 export const AppInfoSchema = z.object({
   version: z.string(),
   provider: z.enum(PROVIDER_NAMES),
+  /** The provider's name as people read it (the consent names it as the processor). */
+  providerName: z.string(),
   training: z.boolean(),
   defaultLanguage: z.enum(['id', 'en']),
+  /** 'assisted' (a desk with signed-in staff) or 'self_service' (unattended, consent first). */
+  mode: z.enum(MODES),
+  kioskId: z.string(),
+  /** Assisted: whether main refuses verification channels until someone signs in. */
+  signInRequired: z.boolean(),
+  idleSignOutMinutes: z.number(),
+  selfService: z.object({
+    idleSeconds: z.number(),
+    countdownSeconds: z.number(),
+    resultSeconds: z.number(),
+  }),
+  retention: z.object({ imageDays: z.number(), recordDays: z.number(), abandonedDays: z.number() }),
+  /** The consent version verification.start expects in self-service mode. */
+  consentVersion: z.string(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -65,12 +84,18 @@ export const ProgressSchema = z.object({
 export type Progress = z.infer<typeof ProgressSchema>;
 
 const Empty = z.object({}).strict();
+const ByRecord = z.object({ recordId: RecordId }).strict();
+const Field = z.enum(OCR_FIELD_NAMES as [OcrFieldName, ...OcrFieldName[]]);
 
 export const channels = {
   getAppInfo: { channel: CHANNEL_NAMES.getAppInfo, request: Empty, response: AppInfoSchema },
   startVerification: {
     channel: CHANNEL_NAMES.startVerification,
-    request: z.object({ mode: z.enum(MODES) }).strict(),
+    // The kiosk's setting decides the mode; a request that names another one is refused. Self-service
+    // needs the consent the customer accepted (consent.get's version and language).
+    request: z
+      .object({ mode: z.enum(MODES).optional(), consent: ConsentAcceptanceSchema.optional() })
+      .strict(),
     response: RecordViewSchema,
   },
   addImage: {
@@ -105,11 +130,78 @@ export const channels = {
     response: z.object({ discarded: z.boolean() }),
   },
   getSyncStatus: { channel: CHANNEL_NAMES.getSyncStatus, request: Empty, response: SyncStatusSchema },
+
+  // Staff sessions (assisted mode). Held in main, in memory: a restart signs everyone out.
+  getSession: { channel: CHANNEL_NAMES.getSession, request: Empty, response: SessionInfoSchema },
+  signIn: { channel: CHANNEL_NAMES.signIn, request: CredentialsSchema, response: SignInResultSchema },
+  /** Training mode only (the sandbox provider): a newcomer in without an account. */
+  signInTraining: { channel: CHANNEL_NAMES.signInTraining, request: Empty, response: SessionInfoSchema },
+  /** Only while there is no account and the provider is real; refused in every other state. */
+  createFirstAdmin: {
+    channel: CHANNEL_NAMES.createFirstAdmin,
+    request: CredentialsSchema,
+    response: SessionInfoSchema,
+  },
+  signOut: { channel: CHANNEL_NAMES.signOut, request: Empty, response: SessionInfoSchema },
+  /** The renderer's touches and keys, throttled (every ~30 s while someone is active): resets idle time. */
+  reportActivity: {
+    channel: CHANNEL_NAMES.reportActivity,
+    request: Empty,
+    response: z.object({ signedIn: z.boolean() }),
+  },
+
+  // Self-service consent, before the camera opens.
+  getConsent: {
+    channel: CHANNEL_NAMES.getConsent,
+    request: z.object({ language: z.enum(CONSENT_LANGUAGES) }).strict(),
+    response: ConsentDocumentSchema,
+  },
+  /** The customer declined: nothing is stored about them (the audit log notes a decline, with no record). */
+  declineConsent: {
+    channel: CHANNEL_NAMES.declineConsent,
+    request: ConsentAcceptanceSchema,
+    response: z.object({ declined: z.literal(true) }),
+  },
+  /** Self-service: the idle countdown ran out; unsubmitted records and their photos are deleted. */
+  endCustomerSession: {
+    channel: CHANNEL_NAMES.endCustomerSession,
+    request: Empty,
+    response: z.object({ records: z.number().int().nonnegative(), images: z.number().int().nonnegative() }),
+  },
+
+  // Assisted review: a signed-in operator only, assisted records only.
+  getReview: { channel: CHANNEL_NAMES.getReview, request: ByRecord, response: ReviewSchema },
+  correctField: {
+    channel: CHANNEL_NAMES.correctField,
+    request: z
+      .object({ recordId: RecordId, field: Field, value: z.string().trim().min(1).max(FIELD_VALUE_MAX) })
+      .strict(),
+    response: ReviewSchema,
+  },
+  confirmRecord: {
+    channel: CHANNEL_NAMES.confirmRecord,
+    request: z
+      .object({
+        recordId: RecordId,
+        decision: z.enum(STAFF_DECISIONS),
+        reason: z.string().trim().max(REASON_MAX).optional(),
+      })
+      .strict(),
+    response: ReviewSchema,
+  },
+  /** The record's ID-card photo, for the desk to show beside the fields (audited as photo_viewed). */
+  getIdPhoto: {
+    channel: CHANNEL_NAMES.getIdPhoto,
+    request: ByRecord,
+    response: z.object({ mime: z.literal('image/jpeg'), imageBase64: z.string() }),
+  },
 } as const satisfies Record<keyof typeof CHANNEL_NAMES, unknown>;
 
 export const events = {
   onProgress: { event: EVENT_NAMES.onProgress, payload: ProgressSchema },
   onSyncStatus: { event: EVENT_NAMES.onSyncStatus, payload: SyncStatusSchema },
+  /** Someone signed in or out (also an idle sign-out), or a self-service customer's session was wiped. */
+  onSessionChanged: { event: EVENT_NAMES.onSessionChanged, payload: SessionChangedSchema },
 } as const satisfies Record<keyof typeof EVENT_NAMES, unknown>;
 
 export type Verb = keyof typeof channels;

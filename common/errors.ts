@@ -14,6 +14,9 @@ export const ERROR_CODES = [
   'provider_unavailable', // network, 5xx or time-out after bounded retries
   'provider_rejected', // the provider answered with a permanent error for this request
   'storage', // SQLite failed
+  'sign_in_required', // an assisted desk's channel with nobody signed in (or signed out for being idle)
+  'consent_required', // a self-service verification without the current consent accepted
+  'reason_required', // confirming as verified against open NIK flags or the provider, without a typed reason
   'internal',
 ] as const;
 

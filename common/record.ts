@@ -2,6 +2,8 @@
 // captured → pending → in_progress → decided | retake | failed; a network or 5xx failure returns the
 // record to pending with a next-attempt time.
 import { z } from 'zod';
+import { CONSENT_LANGUAGES } from './consent';
+import { NIK_FLAGS } from './nik-checks';
 
 export const RECORD_STATUSES = ['captured', 'pending', 'in_progress', 'decided', 'retake', 'failed'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
@@ -82,7 +84,32 @@ export const OutcomeSchema = z.object({
 });
 export type Outcome = z.infer<typeof OutcomeSchema>;
 
-/** What the renderer may see of a record: no images, no tokens, no raw provider answers. */
+/** What staff may decide when they confirm a record; an escalation to a supervisor is a later step. */
+export const STAFF_DECISIONS = ['verified', 'not_verified'] as const;
+export type StaffDecision = (typeof STAFF_DECISIONS)[number];
+
+/** Staff finishing a record at the desk: their decision, beside the provider's, with who, when and why. */
+export const ConfirmationSchema = z.object({
+  decision: z.enum(STAFF_DECISIONS),
+  reason: z.string().nullable(),
+  /** The account id (or 'training'). */
+  by: z.string(),
+  at: z.string(),
+});
+export type Confirmation = z.infer<typeof ConfirmationSchema>;
+
+/** The consent a record was made under (self-service: always; assisted: when the desk passed one). */
+export const RecordConsentSchema = z.object({
+  version: z.string(),
+  language: z.enum(CONSENT_LANGUAGES),
+  at: z.string(),
+});
+
+/**
+ * What the renderer may see of a record: no images, no tokens, no raw provider answers. A self-service
+ * record's view (or any view on a self-service kiosk) carries no personal data at all: `outcome.ocr` is
+ * empty, the scores are null and `review` is null; the customer is shown the decision and `referenceCode`.
+ */
 export const RecordViewSchema = z.object({
   id: z.string(),
   createdAt: z.string(),
@@ -96,5 +123,20 @@ export const RecordViewSchema = z.object({
   retake: z.object({ kind: z.enum(IMAGE_KINDS), reason: z.enum(RETAKE_REASONS) }).nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   nextAttemptAt: z.string().nullable(),
+  /** A short code derived from the id (common/reference-code.ts), e.g. 'K7Q4-3ZPX'. */
+  referenceCode: z.string(),
+  /** Who served the customer: an account id, 'training', 'self_service', or null (nobody signed in). */
+  operator: z.string().nullable(),
+  /** The kiosk that made the record; null for records from before kiosk ids. */
+  kioskId: z.string().nullable(),
+  consent: RecordConsentSchema.nullable(),
+  /** The desk's part, once the provider has decided (assisted only): checks, corrections, confirmation. */
+  review: z
+    .object({
+      flags: z.array(z.enum(NIK_FLAGS)),
+      correctedFields: z.array(z.string()),
+      confirmation: ConfirmationSchema.nullable(),
+    })
+    .nullable(),
 });
 export type RecordView = z.infer<typeof RecordViewSchema>;

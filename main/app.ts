@@ -1,6 +1,13 @@
 // The composition root shared by the Electron shell and the browser host: one store, one event bus, one
 // provider, one verification service, one set of handlers. Both transports serve exactly this.
 import type { AppInfo } from '../common/contract';
+import { CONSENT_VERSION } from '../common/consent';
+import { PROVIDER_DISPLAY_NAMES } from '../common/providers';
+import { SELF_SERVICE_OPERATOR } from '../common/roles';
+import { createAccessPolicy } from './accounts/access';
+import { createPasswordHasher, type PasswordHasher } from './accounts/password-hash';
+import { createSessions } from './accounts/sessions';
+import { noAudit, type AuditLog } from './audit/events';
 import { createHandlers } from './bridge/handlers';
 import type { Handlers } from './bridge/dispatch';
 import { createEventBus, type EventBus } from './bridge/events';
@@ -8,12 +15,16 @@ import type { Settings } from './config/settings';
 import { systemClock, type Clock } from './lib/clock';
 import type { Fetch } from './lib/http-error';
 import { createLogger } from './lib/log';
+import { systemTimers, type Timers } from './lib/timers';
+import { createConsentService } from './consent/consent';
+import { createReviewService } from './review/service';
+import { startForgettingCustomers } from './self-service/forget-customer';
 import { loadOrCreateDataKey, type SecretStore } from './keys';
 import { createProviderSource, type HostedWindowOpener } from './providers/factory';
 import { openStore, type Store } from './store';
 import { startRetentionSchedule } from './retention';
 import { createHttpProbe } from './sync/probe';
-import { createVerificationService } from './verification/service';
+import { createVerificationService, type WipeCounts } from './verification/service';
 
 export interface AppOptions {
   dataDir: string;
@@ -27,6 +38,12 @@ export interface AppOptions {
   clock?: Clock;
   /** The Electron shell opens hosted provider flows in a window of its own; the browser host cannot. */
   openHostedWindow?: HostedWindowOpener;
+  /** Sign-in lockout, idle sign-out and the self-service backstop: their clock and scheduler. */
+  timers?: Timers;
+  /** Staff password hashing (default: scrypt at DEFAULT_SCRYPT_PARAMS); tests pass cheaper parameters. */
+  passwordHasher?: PasswordHasher;
+  /** The audit log, opened on the store (main/audit/); default: none. */
+  createAudit?: (store: Store) => AuditLog;
 }
 
 export interface App {
@@ -34,11 +51,14 @@ export interface App {
   handlers: Handlers;
   events: EventBus;
   /** The customer's unsubmitted records and photos, deleted (a crashed page, an idle kiosk); how many. */
-  wipeCustomerSession(): Promise<number>;
+  wipeCustomerSession(reason?: WipeReason): Promise<number>;
   close(): Promise<void>;
 }
 
 const log = createLogger('app');
+
+/** Why a customer's unsubmitted work was wiped, for the log and the audit log. */
+type WipeReason = 'page_recovery' | 'customer_left' | 'idle_backstop' | 'session_ended';
 
 export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
@@ -58,6 +78,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore, store: Store): Promise<App> {
   const { settings } = options;
   const events = createEventBus();
+  const timers = options.timers ?? systemTimers;
+  const audit = options.createAudit?.(store) ?? noAudit;
   const providers = await createProviderSource({
     settings,
     secrets,
@@ -72,6 +94,8 @@ async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore,
     providerName: settings.provider,
     training: settings.provider === 'sandbox',
     getProvider: providers.get,
+    kioskMode: settings.mode,
+    kioskId: settings.kioskId,
     sync: {
       concurrency: settings.sync.concurrency,
       backoff: {
@@ -88,23 +112,101 @@ async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore,
   // Photos and records past their retention are purged now and daily; never anything not yet final.
   const stopRetention = startRetentionSchedule({ store, clock, settings });
 
+  const wipe = (reason: WipeReason): WipeCounts => {
+    const counts = verification.wipeUnsubmitted();
+    // Asked for by the screen or the shell: always audited. Incidental (a sign-out): only when it removed something.
+    if (reason !== 'session_ended' || counts.records > 0) {
+      const actor = settings.mode === 'self_service' ? SELF_SERVICE_OPERATOR : 'system';
+      audit.append({ action: 'session_wiped', actor, details: { reason, ...counts } });
+    }
+    log.info("the customer's session was wiped", { reason, ...counts });
+    return counts;
+  };
+
+  const sessions = createSessions({
+    store,
+    hasher: options.passwordHasher ?? createPasswordHasher(),
+    timers,
+    audit,
+    mode: settings.mode,
+    provider: settings.provider,
+    lockout: {
+      maxFailures: settings.accounts.maxFailedSignIns,
+      lockoutMs: settings.accounts.lockoutMinutes * 60_000,
+    },
+    idleSignOutMs: settings.accounts.idleSignOutMinutes * 60_000,
+    firstRunCommand: `npm run operators -- add NAME --role admin --data ${options.dataDir}`,
+    onChange: (change) => events.emit('onSessionChanged', change),
+    onSessionEnded: () => void wipe('session_ended'),
+  });
+  const forgetter =
+    settings.mode === 'self_service'
+      ? startForgettingCustomers({
+          timers,
+          idleSeconds: settings.selfService.idleSeconds,
+          countdownSeconds: settings.selfService.countdownSeconds,
+          wipe: () => wipe('idle_backstop').records,
+          onWiped: () =>
+            events.emit('onSessionChanged', { session: sessions.info(), reason: 'customer_session_wiped' }),
+        })
+      : null;
+
   const info: AppInfo = {
     version: options.version,
     provider: settings.provider,
+    providerName: PROVIDER_DISPLAY_NAMES[settings.provider],
     training: settings.provider === 'sandbox',
     defaultLanguage: settings.defaultLanguage,
+    mode: settings.mode,
+    kioskId: settings.kioskId,
+    signInRequired: settings.mode === 'assisted' && settings.accounts.requireSignIn,
+    idleSignOutMinutes: settings.accounts.idleSignOutMinutes,
+    selfService: { ...settings.selfService },
+    retention: { ...settings.retention },
+    consentVersion: CONSENT_VERSION,
   };
-  log.info('kiosk ready', { provider: settings.provider, training: info.training });
+  audit.append({
+    action: 'settings_at_start',
+    actor: 'system',
+    details: {
+      mode: settings.mode,
+      provider: settings.provider,
+      kioskId: settings.kioskId,
+      requireSignIn: settings.accounts.requireSignIn,
+      imageDays: settings.retention.imageDays,
+      recordDays: settings.retention.recordDays,
+    },
+  });
+  log.info('kiosk ready', {
+    provider: settings.provider,
+    training: info.training,
+    mode: settings.mode,
+    kioskId: settings.kioskId,
+  });
+  const handlers = createHandlers({
+    appInfo: info,
+    verification,
+    sessions,
+    access: createAccessPolicy(
+      { mode: settings.mode, requireSignIn: settings.accounts.requireSignIn },
+      sessions,
+    ),
+    review: createReviewService({ store, clock, audit }),
+    consent: createConsentService(settings, audit),
+    endCustomerSession: () => wipe('customer_left'),
+    activity: () => {
+      forgetter?.touch();
+      return sessions.touch();
+    },
+  });
   return {
     settings,
-    handlers: createHandlers(info, verification),
+    handlers,
     events,
-    wipeCustomerSession: async () => {
-      const wiped = verification.wipeUnsubmitted();
-      log.info("the customer's session was wiped", { records: wiped });
-      return wiped;
-    },
+    wipeCustomerSession: async (reason = 'page_recovery') => wipe(reason).records,
     close: async () => {
+      forgetter?.stop();
+      sessions.close();
       stopRetention();
       await verification.close();
       await providers.close();

@@ -2,9 +2,12 @@
 // DIR/settings.json (optional; every field has a default) and can be overridden per run by the host's
 // command line. Credentials never live here: they are in the OS keychain (main/keys).
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PROVIDER_NAMES } from '../../common/providers';
+import { MODES } from '../../common/record';
+import { defaultKioskId, KIOSK_ID_PATTERN } from './kiosk-id';
 import { packagedSettingsProblems } from './packaged';
 import { FINISH_STATUS_MODES } from '../providers/incode/finish-mode';
 
@@ -23,13 +26,32 @@ const UNLISTED_SLUGS: Readonly<Record<string, string>> = {
 /** Kept equal to IDENTIFAI_DEFAULTS.slugs.faceMatchLiveness (a unit test checks). */
 export const IDENTIFAI_DEFAULT_SLUG = 'face-match-liveness-v1';
 
+const ACCOUNT_DEFAULTS = {
+  requireSignIn: false,
+  maxFailedSignIns: 5,
+  lockoutMinutes: 15,
+  idleSignOutMinutes: 10,
+} as const;
+const SELF_SERVICE_DEFAULTS = { idleSeconds: 60, countdownSeconds: 15, resultSeconds: 15 } as const;
+
 export const SettingsSchema = z
   .object({
+    /**
+     * 'assisted': a desk where signed-in staff serve the customer and review what was read (the default).
+     * 'self_service': an unattended kiosk that asks the customer's consent, shows no personal data and
+     * forgets the customer when they walk away; its window is always locked full screen.
+     */
+    mode: z.enum(MODES).default('assisted'),
+    /** Written on every record, so a branch with several kiosks knows which one served whom. */
+    kioskId: z
+      .string()
+      .regex(KIOSK_ID_PATTERN, 'a kiosk id is 1–64 letters, digits, dots, dashes or underscores')
+      .default(() => defaultKioskId(hostname())),
     provider: z.enum(PROVIDER_NAMES).default('sandbox'),
     /** Base URL of the provider; unset means the provider's documented production URL. */
     providerUrl: z.url().optional(),
     defaultLanguage: z.enum(['id', 'en']).default('id'),
-    /** Electron only: full-screen kiosk window (self-service) or a normal window (assisted desk). */
+    /** Electron only: a locked full-screen window; self-service mode always has one, whatever this says. */
     kiosk: z.boolean().default(false),
     fullscreen: z.boolean().default(false),
     // Each provider's section: what the documents settle is a default, what they leave open ([UNCONFIRMED]
@@ -138,6 +160,35 @@ export const SettingsSchema = z
         path: ['recordDays'],
       })
       .default({ imageDays: 30, recordDays: 365, abandonedDays: 30 }),
+    /** Staff sign-in at an assisted desk (main/accounts). */
+    accounts: z
+      .object({
+        /**
+         * In assisted mode, refuse every verification channel until someone is signed in. Off by default
+         * only until the renderer has its sign-in screen: review channels need a signed-in operator always.
+         */
+        requireSignIn: z.boolean().default(ACCOUNT_DEFAULTS.requireSignIn),
+        /** Consecutive wrong passwords that lock an account… */
+        maxFailedSignIns: z.number().int().min(1).max(50).default(ACCOUNT_DEFAULTS.maxFailedSignIns),
+        /** …for this long. */
+        lockoutMinutes: z.number().int().min(1).max(1440).default(ACCOUNT_DEFAULTS.lockoutMinutes),
+        /** A signed-in operator with no activity for this long is signed out. */
+        idleSignOutMinutes: z.number().min(0.05).max(480).default(ACCOUNT_DEFAULTS.idleSignOutMinutes),
+      })
+      .strict()
+      .default(ACCOUNT_DEFAULTS),
+    /** The unattended kiosk (mode 'self_service'). */
+    selfService: z
+      .object({
+        /** No touch for this long shows the countdown… */
+        idleSeconds: z.number().int().min(10).max(600).default(SELF_SERVICE_DEFAULTS.idleSeconds),
+        /** …which runs this long before the customer's session is wiped and the kiosk returns to attract. */
+        countdownSeconds: z.number().int().min(3).max(120).default(SELF_SERVICE_DEFAULTS.countdownSeconds),
+        /** The result screen returns to attract after this long. */
+        resultSeconds: z.number().int().min(3).max(300).default(SELF_SERVICE_DEFAULTS.resultSeconds),
+      })
+      .strict()
+      .default(SELF_SERVICE_DEFAULTS),
   })
   .strict();
 

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RecordStatus } from '../../common/record';
+import { parseReferenceCode } from '../../common/reference-code';
 import { loadSettings, SettingsError } from '../config/settings';
 import { KeychainUnavailableError } from '../keys/errors';
 import { describeError, redact } from '../lib/redact';
@@ -12,7 +13,7 @@ import { deleteByNik, deleteByRecordId, purgeExpired } from '../retention';
 import { DATABASE_FILE, type Store } from '../store/connection';
 import { DatabaseKeyError } from '../store/encryption';
 import { countByStatus, earliestNextAttempt, lastDecidedAt } from '../store/records';
-import { oldestWaitingSince } from '../store/retention-queries';
+import { listRecordIdsByIdSuffix, oldestWaitingSince } from '../store/retention-queries';
 
 export const EXIT_OK = 0;
 /** The command was right but could not be done: no database, keychain locked, no such record. */
@@ -46,6 +47,8 @@ export const USAGE = [
   '       npm run queue -- delete --data DIR --record ID      delete one record (any state), print counts',
   '       npm run queue -- delete --data DIR --nik NIK        delete every record of a NIK (16 digits)',
   '       npm run queue -- delete --data DIR --nik -          the same, the NIK read from standard input',
+  '       npm run queue -- delete --data DIR --reference CODE the record a customer was shown CODE for',
+  '                                                           (e.g. K7Q4-3ZPX, from the self-service kiosk)',
   '',
   'Exit codes: 0 done; 1 could not be done (no database in DIR, keychain locked, no such record);',
   '2 wrong command or arguments.',
@@ -54,8 +57,9 @@ export const USAGE = [
 const NIK = /^\d{16}$/;
 
 type Parsed =
-  | { command: 'status' | 'purge'; dataDir: string }
-  | { command: 'delete'; dataDir: string; target: { record: string } | { nik: string } };
+  { command: 'status' | 'purge'; dataDir: string } | { command: 'delete'; dataDir: string; target: Target };
+
+type Target = { record: string } | { nik: string } | { reference: string };
 
 export async function runQueueCommand(args: readonly string[], io: QueueCommandIo): Promise<number> {
   const parsed = await withNikFromStdin(parse(args, io), io);
@@ -115,7 +119,19 @@ export function queueStatus(store: Store, now: number): QueueStatus {
   };
 }
 
-function remove(io: QueueCommandIo, store: Store, target: { record: string } | { nik: string }): number {
+function remove(io: QueueCommandIo, store: Store, target: Target): number {
+  if ('reference' in target) {
+    const ids = listRecordIdsByIdSuffix(store, target.reference);
+    if (ids.length !== 1) {
+      io.err(
+        ids.length === 0
+          ? 'error: no record has this reference code.'
+          : `error: ${ids.length} records share this reference code; delete them by --record ID.`,
+      );
+      return EXIT_FAILED;
+    }
+    return remove(io, store, { record: ids[0] ?? '' });
+  }
   if ('record' in target) {
     const result = deleteByRecordId(store, target.record);
     printJson(io, result);
@@ -142,28 +158,39 @@ function parse(args: readonly string[], io: QueueCommandIo): Parsed | number {
   if (command !== 'status' && command !== 'purge' && command !== 'delete') {
     return usage(io, `unknown command '${command}'`);
   }
-  let values: { data?: string | undefined; record?: string | undefined; nik?: string | undefined };
+  let values: {
+    data?: string | undefined;
+    record?: string | undefined;
+    nik?: string | undefined;
+    reference?: string | undefined;
+  };
   try {
     const options = {
       data: { type: 'string' },
       record: { type: 'string' },
       nik: { type: 'string' },
+      reference: { type: 'string' },
     } as const;
     ({ values } = parseArgs({ args: [...rest], options, strict: true, allowPositionals: false }));
   } catch (error) {
     // parseArgs quotes a stray argument, which may be someone's NIK: redact() masks any 16-digit run.
     return usage(io, redact(error instanceof Error ? error.message : String(error)));
   }
-  if (command !== 'delete' && (values.record !== undefined || values.nik !== undefined)) {
+  const targets = [values.record, values.nik, values.reference].filter((v) => v !== undefined).length;
+  if (command !== 'delete' && targets > 0) {
     return usage(io, `${command} takes only --data DIR`);
   }
   if (!values.data) return usage(io, '--data DIR is required');
   const dataDir = path.resolve(values.data);
   if (command !== 'delete') return { command, dataDir };
 
-  const { record, nik } = values;
-  if ((record === undefined) === (nik === undefined))
-    return usage(io, 'delete takes --record ID or --nik NIK');
+  const { record, nik, reference } = values;
+  if (targets !== 1) return usage(io, 'delete takes one of --record ID, --nik NIK or --reference CODE');
+  if (reference !== undefined) {
+    const code = parseReferenceCode(reference);
+    if (!code) return usage(io, 'a reference code is 8 letters or digits, e.g. K7Q4-3ZPX');
+    return { command, dataDir, target: { reference: code } };
+  }
   if (record !== undefined && !/^[A-Za-z0-9]{6,128}$/.test(record)) {
     return usage(io, 'a record id is 6–128 letters or digits');
   }

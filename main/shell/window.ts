@@ -5,6 +5,7 @@ import {
   APP_ENTRY_URL,
   isNavigationAllowed,
   isPermissionAllowed,
+  isLockedKiosk,
   isRendererRequestAllowed,
   windowOpenDecision,
   windowOptions,
@@ -34,7 +35,8 @@ export function createKioskWindow(
 ): BrowserWindow {
   const window = new BrowserWindow(windowOptions(settings, preloadPath, run));
   const contents = window.webContents;
-  const inputContext = { kiosk: settings.kiosk, packaged: run.packaged, platform: process.platform };
+  const locked = isLockedKiosk(settings);
+  const inputContext = { kiosk: locked, packaged: run.packaged, platform: process.platform };
   contents.on('before-input-event', (event, input) => {
     if (shouldBlockInput(input, inputContext)) event.preventDefault();
   });
@@ -43,7 +45,7 @@ export function createKioskWindow(
     if (run.packaged) contents.closeDevTools();
   });
   // Zoom by pinch or Ctrl+wheel is not a keyboard shortcut: pin it in kiosk mode.
-  if (settings.kiosk) {
+  if (locked) {
     void contents.setVisualZoomLevelLimits(1, 1);
     contents.on('zoom-changed', () => contents.setZoomLevel(0));
   }

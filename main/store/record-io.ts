@@ -15,7 +15,9 @@ const UPDATE = `
     next_attempt_at = @next_attempt_at, decision = @decision, liveness = @liveness, live = @live,
     similarity = @similarity, match = @match, ocr_json = @ocr_json, provider_message = @provider_message,
     retake_kind = @retake_kind, retake_reason = @retake_reason, error_code = @error_code,
-    error_message = @error_message, raw_json = @raw_json, nik = @nik
+    error_message = @error_message, raw_json = @raw_json, nik = @nik, nik_flags_json = @nik_flags_json,
+    confirmed_by = @confirmed_by, confirmed_at = @confirmed_at, confirmed_decision = @confirmed_decision,
+    confirm_reason = @confirm_reason
   WHERE id = @id`;
 
 export function getRecord(store: Store, id: string): StoredRecord | undefined {

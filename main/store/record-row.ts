@@ -1,7 +1,17 @@
 // The records row as SQLite holds it, the camelCase record the code uses, and the mapping between them.
 // JSON columns are parsed here and 0/1 become booleans, so nothing above the store sees a raw row.
-import type { Decision, ImageKind, Mode, OcrFields, RecordStatus, RetakeReason } from '../../common/record';
+import type {
+  Decision,
+  ImageKind,
+  Mode,
+  OcrFields,
+  RecordStatus,
+  RetakeReason,
+  StaffDecision,
+} from '../../common/record';
 import { OcrFieldsSchema, RETAKE_REASONS } from '../../common/record';
+import type { ConsentLanguage } from '../../common/consent';
+import { NIK_FLAGS, type NikFlag } from '../../common/nik-checks';
 import { isProviderName, type ProviderName } from '../../common/providers';
 import { isPlausibleNik } from '../../common/nik';
 import { CorruptRowError } from './errors';
@@ -37,12 +47,37 @@ export interface StoredRecord {
   errorMessage: string | null;
   /** The provider's answer, kept for audit; null when there is none. */
   raw: unknown;
+  /** Who served the customer: an account id, 'training', 'self_service'; null before migration 005. */
+  operator: string | null;
+  kioskId: string | null;
+  /** The consent the record was made under (all three or none). */
+  consentVersion: string | null;
+  consentLanguage: ConsentLanguage | null;
+  consentAt: IsoTime | null;
+  /** The NIK cross-checks on the fields as corrected; null until the provider decided. */
+  nikFlags: NikFlag[] | null;
+  /** The desk's confirmation, beside the provider's decision (all four or none; the reason may be null). */
+  confirmedBy: string | null;
+  confirmedAt: IsoTime | null;
+  confirmedDecision: StaffDecision | null;
+  confirmReason: string | null;
 }
 
 /** What a transition may change; identity, creation and status itself are not patchable. */
 export type MutableRecordFields = Omit<
   StoredRecord,
-  'id' | 'createdAt' | 'updatedAt' | 'mode' | 'provider' | 'training' | 'status'
+  | 'id'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'mode'
+  | 'provider'
+  | 'training'
+  | 'status'
+  | 'operator'
+  | 'kioskId'
+  | 'consentVersion'
+  | 'consentLanguage'
+  | 'consentAt'
 >;
 
 /** The row, named as the SQL parameters are (@id, @status, …). */
@@ -72,6 +107,16 @@ export interface RecordRow {
   error_code: string | null;
   error_message: string | null;
   raw_json: string | null;
+  operator: string | null;
+  kiosk_id: string | null;
+  consent_version: string | null;
+  consent_language: string | null;
+  consent_at: string | null;
+  nik_flags_json: string | null;
+  confirmed_by: string | null;
+  confirmed_at: string | null;
+  confirmed_decision: string | null;
+  confirm_reason: string | null;
 }
 
 export function fromRow(row: RecordRow): StoredRecord {
@@ -103,6 +148,16 @@ export function fromRow(row: RecordRow): StoredRecord {
     errorCode: row.error_code,
     errorMessage: row.error_message,
     raw: row.raw_json === null ? null : (JSON.parse(row.raw_json) as unknown),
+    operator: row.operator,
+    kioskId: row.kiosk_id,
+    consentVersion: row.consent_version,
+    consentLanguage: row.consent_language as ConsentLanguage | null,
+    consentAt: row.consent_at,
+    nikFlags: row.nik_flags_json === null ? null : parseFlags(row.id, row.nik_flags_json),
+    confirmedBy: row.confirmed_by,
+    confirmedAt: row.confirmed_at,
+    confirmedDecision: row.confirmed_decision as StaffDecision | null,
+    confirmReason: row.confirm_reason,
   };
 }
 
@@ -134,6 +189,16 @@ export function toRow(record: StoredRecord): RecordRow {
     error_message: record.errorMessage,
     // undefined (a value JSON cannot hold) is stored as no answer at all.
     raw_json: record.raw === null || record.raw === undefined ? null : JSON.stringify(record.raw),
+    operator: record.operator,
+    kiosk_id: record.kioskId,
+    consent_version: record.consentVersion,
+    consent_language: record.consentLanguage,
+    consent_at: record.consentAt,
+    nik_flags_json: record.nikFlags === null ? null : JSON.stringify(record.nikFlags),
+    confirmed_by: record.confirmedBy,
+    confirmed_at: record.confirmedAt,
+    confirmed_decision: record.confirmedDecision,
+    confirm_reason: record.confirmReason,
   };
 }
 
@@ -168,6 +233,11 @@ const MUTABLE: Record<keyof MutableRecordFields, true> = {
   errorCode: true,
   errorMessage: true,
   raw: true,
+  nikFlags: true,
+  confirmedBy: true,
+  confirmedAt: true,
+  confirmedDecision: true,
+  confirmReason: true,
 };
 const MUTABLE_KEYS = Object.keys(MUTABLE) as (keyof MutableRecordFields)[];
 
@@ -175,6 +245,14 @@ function parseOcr(id: string, json: string): OcrFields {
   const parsed = OcrFieldsSchema.safeParse(JSON.parse(json));
   if (!parsed.success) throw new CorruptRowError(id, 'ocr_json does not hold OCR fields');
   return parsed.data;
+}
+
+function parseFlags(id: string, json: string): NikFlag[] {
+  const parsed: unknown = JSON.parse(json);
+  if (!Array.isArray(parsed) || !parsed.every((f) => (NIK_FLAGS as readonly unknown[]).includes(f))) {
+    throw new CorruptRowError(id, 'nik_flags_json does not hold NIK flags');
+  }
+  return parsed as NikFlag[];
 }
 
 const toBoolean = (value: number | null): boolean | null => (value === null ? null : value === 1);

@@ -4,6 +4,7 @@
 import type { Mode, RecordStatus } from '../../common/record';
 import { RECORD_STATUSES } from '../../common/record';
 import type { ProviderName } from '../../common/providers';
+import type { ConsentLanguage } from '../../common/consent';
 import { inTransaction, type Store } from './connection';
 import { InvalidTransitionError } from './errors';
 import { requireRecord, writeRecord } from './record-io';
@@ -20,6 +21,7 @@ import { prepared } from './statements';
 
 export type { IsoTime, MutableRecordFields, StoredRecord } from './record-row';
 export { getImages, listImageKinds, putImage } from './record-images';
+export { addCorrection, correctedFields, listCorrections, type StoredCorrection } from './record-corrections';
 export { clearStepOutputs, deleteStepOutput, getStepOutputs, saveStepOutput } from './record-steps';
 export { newRecordId } from './record-id';
 export { getRecord, requireRecord } from './record-io';
@@ -31,11 +33,14 @@ const INSERT = `
   INSERT INTO records (
     id, created_at, updated_at, mode, provider, training, status, captured_at, submitted_at, started_at, decided_at,
     attempts, next_attempt_at, decision, liveness, live, similarity, match, ocr_json, provider_message,
-    retake_kind, retake_reason, error_code, error_message, raw_json
+    retake_kind, retake_reason, error_code, error_message, raw_json, operator, kiosk_id, consent_version,
+    consent_language, consent_at, nik_flags_json, confirmed_by, confirmed_at, confirmed_decision, confirm_reason
   ) VALUES (
     @id, @created_at, @updated_at, @mode, @provider, @training, @status, @captured_at, @submitted_at, @started_at,
     @decided_at, @attempts, @next_attempt_at, @decision, @liveness, @live, @similarity, @match, @ocr_json,
-    @provider_message, @retake_kind, @retake_reason, @error_code, @error_message, @raw_json
+    @provider_message, @retake_kind, @retake_reason, @error_code, @error_message, @raw_json, @operator,
+    @kiosk_id, @consent_version, @consent_language, @consent_at, @nik_flags_json, @confirmed_by,
+    @confirmed_at, @confirmed_decision, @confirm_reason
   )`;
 
 const DELETE_ONE = `DELETE FROM records WHERE id = ?`;
@@ -64,10 +69,16 @@ export interface NewRecord {
   /** Default: the sandbox provider is training, every other one is not. */
   training?: boolean;
   now: IsoTime;
+  /** An account id, 'training' or 'self_service'; null: nobody was signed in. */
+  operator?: string | null;
+  kioskId?: string | null;
+  /** The consent the customer accepted, stored with the time the record was made. */
+  consent?: { version: string; language: ConsentLanguage } | null;
 }
 
 /** A new record starts as 'captured' with no images; putImage fills it. */
-export function createRecord(store: Store, { id, mode, provider, training, now }: NewRecord): StoredRecord {
+export function createRecord(store: Store, fields: NewRecord): StoredRecord {
+  const { id, mode, provider, training, now, consent } = fields;
   if (!RECORD_ID.test(id)) throw new TypeError('A record id is 6–128 letters or digits');
   const record: StoredRecord = {
     id,
@@ -95,6 +106,16 @@ export function createRecord(store: Store, { id, mode, provider, training, now }
     errorCode: null,
     errorMessage: null,
     raw: null,
+    operator: fields.operator ?? null,
+    kioskId: fields.kioskId ?? null,
+    consentVersion: consent?.version ?? null,
+    consentLanguage: consent?.language ?? null,
+    consentAt: consent ? now : null,
+    nikFlags: null,
+    confirmedBy: null,
+    confirmedAt: null,
+    confirmedDecision: null,
+    confirmReason: null,
   };
   prepared<[RecordRow]>(store, INSERT).run(toRow(record));
   return record;

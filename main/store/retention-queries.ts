@@ -22,12 +22,19 @@ const ABANDONED_BEFORE = `
   SELECT id FROM records WHERE status IN ('captured', 'retake') AND updated_at < ? ORDER BY id`;
 
 // The indexed column first; ocr_json as well, for a 16-digit number that the plausibility rule kept out of
-// the column (a deletion request must still reach it). A full scan, but deletion requests are rare.
+// the column (a deletion request must still reach it), and a NIK staff typed in as a correction. A full
+// scan of ocr_json, but deletion requests are rare.
 const BY_NIK = `
   SELECT id FROM records WHERE nik = ?
   UNION
   SELECT id FROM records WHERE ocr_json IS NOT NULL AND json_extract(ocr_json, '$.nik') = ?
+  UNION
+  SELECT record_id AS id FROM record_corrections WHERE field = 'nik' AND value_after = ?
   ORDER BY id`;
+
+// A reference code is the last 8 characters of a ULID record id (common/reference-code.ts). A scan, for a
+// rare request; the code is matched in full, so only a record shown that code matches.
+const BY_ID_SUFFIX = `SELECT id FROM records WHERE substr(id, -8) = ? ORDER BY id`;
 
 const COUNT_IMAGES = `SELECT COUNT(*) AS n FROM record_images WHERE record_id = ?`;
 const COUNT_STEPS = `SELECT COUNT(*) AS n FROM record_steps WHERE record_id = ?`;
@@ -67,8 +74,15 @@ export function listAbandonedBefore(store: Store, before: IsoTime): string[] {
 
 /** Every record whose OCR read this NIK, in any state. */
 export function listRecordIdsByNik(store: Store, nik: string): string[] {
-  return prepared<[string, string], { id: string }>(store, BY_NIK)
-    .all(nik, nik)
+  return prepared<[string, string, string], { id: string }>(store, BY_NIK)
+    .all(nik, nik, nik)
+    .map((row) => row.id);
+}
+
+/** Records whose id ends in these 8 characters (a reference code without its dash). */
+export function listRecordIdsByIdSuffix(store: Store, suffix: string): string[] {
+  return prepared<[string], { id: string }>(store, BY_ID_SUFFIX)
+    .all(suffix)
     .map((row) => row.id);
 }
 

@@ -3,8 +3,10 @@
 // output as the step completes, so a second run continues where the first stopped.
 import type { CustomerAction, ProgressStep } from '../../common/contract';
 import type { ImageKind } from '../../common/record';
+import { checkNik } from '../../common/nik-checks';
 import type { EventBus } from '../bridge/events';
 import type { Clock } from '../lib/clock';
+import { today } from '../lib/calendar';
 import { HttpError } from '../lib/http-error';
 import { createLogger } from '../lib/log';
 import { toBridgeError } from '../bridge/failure';
@@ -165,6 +167,8 @@ function recordResult(deps: RunDeps, record: StoredRecord, result: ProviderResul
           ocr: outcome.ocr,
           providerMessage: outcome.providerMessage,
           raw: result.raw,
+          // Checked as the answer arrives, so the desk sees the flags at once (and again after corrections).
+          nikFlags: checkNik(outcome.ocr, today(deps.clock)),
         },
       });
     }

@@ -2,6 +2,7 @@
 // life: created before anything is captured, every image and state change written in a transaction
 // before any provider sees it.
 import type { SyncStatus } from '../../common/contract';
+import { CONSENT_VERSION, type ConsentAcceptance } from '../../common/consent';
 import type { ImageKind, Mode, RecordView } from '../../common/record';
 import type { ProviderName } from '../../common/providers';
 import { BridgeFailure } from '../bridge/failure';
@@ -17,12 +18,14 @@ import {
   inTransaction,
   lastDecidedAt,
   listByStatus,
+  listCorrections,
   listImageKinds,
   newRecordId,
   putImage,
   transition,
   type StoredRecord,
 } from '../store';
+import { deleteRecordCounted } from '../store/retention-queries';
 import { decodeCapturedJpeg } from './image-check';
 import { runPendingRecord, type RunDeps } from './run';
 import { nextAttemptDelay, type BackoffPolicy } from '../sync/backoff';
@@ -48,10 +51,28 @@ export interface VerificationServiceDeps {
   training: boolean;
   getProvider: () => Promise<VerificationProvider>;
   sync: SyncSettings;
+  /** The kiosk's mode (settings.mode): records take it, and a self-service kiosk's views are anonymous. */
+  kioskMode?: Mode;
+  /** Written on every record (settings.kioskId). */
+  kioskId?: string | null;
+}
+
+export interface StartRequest {
+  /** When given, it must be the kiosk's mode: the setting decides, not the screen. */
+  mode?: Mode | undefined;
+  consent?: ConsentAcceptance | undefined;
+  /** Who serves the customer (main/accounts/access.ts): an account id, 'training', 'self_service' or null. */
+  operator: string | null;
+}
+
+/** What wiping a customer's session removed. */
+export interface WipeCounts {
+  records: number;
+  images: number;
 }
 
 export interface VerificationService {
-  start(request: { mode: Mode }): Promise<RecordView>;
+  start(request: StartRequest): Promise<RecordView>;
   addImage(request: { recordId: string; kind: ImageKind; imageBase64: string }): Promise<RecordView>;
   submit(request: { recordId: string }): Promise<RecordView>;
   get(request: { recordId: string }): Promise<RecordView>;
@@ -60,7 +81,7 @@ export interface VerificationService {
    * Forgets the customer at the kiosk: every record never sent to the provider, or sent back for a retake
    * and not sent again, is deleted with its photos. Returns how many. Submitted work is never touched.
    */
-  wipeUnsubmitted(): number;
+  wipeUnsubmitted(): WipeCounts;
   syncStatus(): Promise<SyncStatus>;
   /** Records left in_progress by a crash go back to pending; called once at start-up. */
   recover(): number;
@@ -73,8 +94,14 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export function createVerificationService(deps: VerificationServiceDeps): VerificationService {
   const { store, clock, events } = deps;
+  const kioskMode = deps.kioskMode ?? 'assisted';
 
-  const view = (record: StoredRecord) => toView(record, listImageKinds(store, record.id));
+  const view = (record: StoredRecord) =>
+    toView(record, listImageKinds(store, record.id), {
+      kioskMode,
+      correctedFields:
+        record.status === 'decided' ? listCorrections(store, record.id).map((c) => c.field) : [],
+    });
   const load = (recordId: string) => {
     const record = getRecord(store, recordId);
     if (!record) throw new BridgeFailure('not_found', 'There is no such verification.');
@@ -113,13 +140,36 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
   });
 
   return {
-    async start({ mode }) {
+    async start({ mode, consent, operator }) {
+      if (mode !== undefined && mode !== kioskMode) {
+        throw new BridgeFailure(
+          'invalid_state',
+          `This kiosk is set up for ${kioskMode.replace('_', '-')} use.`,
+        );
+      }
+      // Self-service: the customer accepted this version of the consent before the camera opened; declining
+      // never reaches here, so nothing is stored about them.
+      if (kioskMode === 'self_service' && consent?.version !== CONSENT_VERSION) {
+        throw new BridgeFailure(
+          'consent_required',
+          consent
+            ? 'The consent accepted is not the current one.'
+            : 'The customer has not accepted the consent.',
+        );
+      }
+      if (consent && consent.version !== CONSENT_VERSION) {
+        throw new BridgeFailure('consent_required', 'The consent accepted is not the current one.');
+      }
+      const now = clock.now();
       const record = createRecord(store, {
         id: newRecordId(),
-        mode,
+        mode: kioskMode,
         provider: deps.providerName,
         training: deps.training,
-        now: iso(clock.now()),
+        now: iso(now),
+        operator,
+        kioskId: deps.kioskId ?? null,
+        consent: consent ?? null,
       });
       return view(record);
     },
@@ -180,9 +230,13 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
 
     wipeUnsubmitted() {
       return inTransaction(store, () => {
-        const open = listByStatus(store, ['captured', 'retake']);
-        for (const record of open) deleteRecord(store, record.id);
-        return open.length;
+        const counts: WipeCounts = { records: 0, images: 0 };
+        for (const record of listByStatus(store, ['captured', 'retake'])) {
+          const deleted = deleteRecordCounted(store, record.id);
+          counts.records += deleted.records;
+          counts.images += deleted.images;
+        }
+        return counts;
       });
     },
 

@@ -8,8 +8,15 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 export interface KioskWindowSettings {
+  /** A self-service kiosk is always locked, whatever `kiosk` says: nobody stands by to close the window. */
+  mode: 'assisted' | 'self_service';
   kiosk: boolean;
   fullscreen: boolean;
+}
+
+/** Kiosk lock (no way out, shortcuts dropped, zoom pinned): asked for, or forced by self-service mode. */
+export function isLockedKiosk(settings: KioskWindowSettings): boolean {
+  return settings.kiosk || settings.mode === 'self_service';
 }
 
 /** Facts about this run that change the window's rules. */
@@ -52,8 +59,8 @@ export function windowOptions(
     show: false,
     backgroundColor: '#f4f7fb',
     autoHideMenuBar: true,
-    kiosk: settings.kiosk,
-    fullscreen: settings.kiosk || settings.fullscreen,
+    kiosk: isLockedKiosk(settings),
+    fullscreen: isLockedKiosk(settings) || settings.fullscreen,
     title: 'Loket',
     webPreferences: { preload: preloadPath, ...lockedDownWebPreferences(), devTools: !run.packaged },
   } as const;

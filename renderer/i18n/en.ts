@@ -196,6 +196,9 @@ export const en: Catalogue = {
     provider_rejected:
       'The verification service rejected this application. Start a new verification with clearer photos.',
     storage: 'The data could not be saved on this kiosk. Call IT support.',
+    sign_in_required: 'Sign in first: this step needs a member of staff.',
+    consent_required: 'Please read and accept the consent first.',
+    reason_required: 'Type the reason for confirming this record as verified.',
     internal: 'Something went wrong in the Loket app. Try again; if it happens again, call IT support.',
   },
 };

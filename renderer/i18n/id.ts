@@ -206,6 +206,9 @@ export const id = {
     provider_rejected:
       'Layanan verifikasi menolak pengajuan ini. Mulai verifikasi baru dengan foto yang lebih jelas.',
     storage: 'Data tidak dapat disimpan di kios ini. Hubungi petugas TI.',
+    sign_in_required: 'Masuk terlebih dahulu: langkah ini memerlukan petugas.',
+    consent_required: 'Silakan baca dan setujui pernyataan persetujuan terlebih dahulu.',
+    reason_required: 'Ketik alasan untuk mengonfirmasi data ini sebagai terverifikasi.',
     internal: 'Terjadi kesalahan di aplikasi Loket. Coba lagi; jika terulang, hubungi petugas TI.',
   } satisfies Record<ErrorCode, string>,
 };

@@ -64,6 +64,10 @@ describe('the host guards the bridge', () => {
     expect((await call(kiosk, 'verification.start', { mode: 7 })).envelope).toMatchObject({
       error: { code: 'invalid_request' },
     });
+    // The kiosk's setting decides the mode: an assisted desk makes no self-service record.
+    expect((await call(kiosk, 'verification.start', { mode: 'self_service' })).envelope).toMatchObject({
+      error: { code: 'invalid_state' },
+    });
     expect((await call(kiosk, 'verification.get', { recordId: 'NOSUCHRECORD' })).envelope).toMatchObject({
       error: { code: 'not_found' },
     });
@@ -166,8 +170,8 @@ describe('one verification over the host', () => {
 
 describe("wiping the customer's session (a crashed page, an idle kiosk)", () => {
   it('deletes unsubmitted records and their photos, and nothing that was submitted', async () => {
-    const open = await call(kiosk, 'verification.start', { mode: 'self_service' });
-    const done = await call(kiosk, 'verification.start', { mode: 'assisted' });
+    const open = await call(kiosk, 'verification.start', { mode: 'assisted' });
+    const done = await call(kiosk, 'verification.start', {});
     if (!open.envelope.ok || !done.envelope.ok) throw new Error('start failed');
     const openId = open.envelope.value.id;
     const doneId = done.envelope.value.id;

@@ -4,10 +4,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PasswordHasher } from '../../../main/accounts/password-hash';
 import { createApp, type App } from '../../../main/app';
-import { loadSettings } from '../../../main/config/settings';
+import type { AuditLog } from '../../../main/audit/events';
+import { loadSettings, type SettingsInput } from '../../../main/config/settings';
 import { startHost, type RunningHost } from '../../../main/host/server';
-import { MemorySecretStore, type SecretStore } from '../../../main/keys';
+import { loadOrCreateDataKey, MemorySecretStore, type SecretStore } from '../../../main/keys';
+import type { Timers } from '../../../main/lib/timers';
+import { openStore, type Store } from '../../../main/store/connection';
 
 export interface Kiosk {
   app: App;
@@ -19,13 +23,31 @@ export interface Kiosk {
   close(): Promise<void>;
 }
 
-export async function startKiosk(providerUrl: string): Promise<Kiosk> {
+export interface KioskOptions {
+  /** Settings over the defaults (provider 'sandbox' at providerUrl unless given). */
+  settings?: SettingsInput;
+  /** The accounts' clock and scheduler, for tests that move time (lockout, idle sign-out). */
+  timers?: Timers;
+  passwordHasher?: PasswordHasher;
+  audit?: AuditLog;
+}
+
+export async function startKiosk(providerUrl: string, options: KioskOptions = {}): Promise<Kiosk> {
   const dataDir = mkdtempSync(join(tmpdir(), 'loket-kiosk-'));
   const rendererDir = mkdtempSync(join(tmpdir(), 'loket-renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Loket</title>');
-  const settings = loadSettings(dataDir, { provider: 'sandbox', providerUrl });
+  const settings = loadSettings(dataDir, { provider: 'sandbox', providerUrl, ...options.settings });
   const secrets = new MemorySecretStore();
-  const app = await createApp({ dataDir, settings, version: 'test', secrets });
+  const { audit } = options;
+  const app = await createApp({
+    dataDir,
+    settings,
+    version: 'test',
+    secrets,
+    timers: options.timers,
+    passwordHasher: options.passwordHasher,
+    createAudit: audit ? () => audit : undefined,
+  });
   const host = await startHost({ port: 0, rendererDir, handlers: app.handlers, events: app.events });
   const key = new URL(host.url).hash.replace('#k=', '');
   return {
@@ -39,6 +61,16 @@ export async function startKiosk(providerUrl: string): Promise<Kiosk> {
       await app.close();
     },
   };
+}
+
+/** Runs fn on a second connection to the kiosk's database (WAL lets it share the file with the app). */
+export async function withStore<T>(kiosk: Kiosk, fn: (store: Store) => T): Promise<T> {
+  const store = openStore(kiosk.dataDir, { key: await loadOrCreateDataKey(kiosk.secrets, kiosk.dataDir) });
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
 }
 
 export async function call(

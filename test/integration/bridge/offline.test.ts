@@ -1,6 +1,7 @@
 // A provider that cannot be reached: the capture is kept (images and record written before any provider
 // call), the person is told it is saved, and nothing was submitted anywhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSENT_VERSION } from '../../../common/consent';
 import { loadOrCreateDataKey } from '../../../main/keys';
 import { getImages, getRecord, openStore } from '../../../main/store';
 import { ktpCard, selfieA } from '../../fixtures/images';
@@ -13,7 +14,7 @@ let deadPort: number;
 beforeAll(async () => {
   // Nothing listens there: connections are refused, as with a downed provider.
   deadPort = await freePort();
-  kiosk = await startKiosk(`http://127.0.0.1:${deadPort}`);
+  kiosk = await startKiosk(`http://127.0.0.1:${deadPort}`, { settings: { mode: 'self_service' } });
 });
 
 afterAll(async () => {
@@ -22,7 +23,10 @@ afterAll(async () => {
 
 describe('provider unreachable', () => {
   it('keeps the record pending with its photos and says why', async () => {
-    const started = await call(kiosk, 'verification.start', { mode: 'self_service' });
+    const started = await call(kiosk, 'verification.start', {
+      mode: 'self_service',
+      consent: { version: CONSENT_VERSION, language: 'id' },
+    });
     if (!started.envelope.ok) throw new Error('start failed');
     const recordId = started.envelope.value.id;
     await call(kiosk, 'verification.addImage', {

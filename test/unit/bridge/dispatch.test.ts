@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { channels, VERBS } from '../../../common/contract';
 import type { RecordView } from '../../../common/record';
-import { dispatch } from '../../../main/bridge/dispatch';
+import { dispatch, type Handlers } from '../../../main/bridge/dispatch';
 import { BridgeFailure } from '../../../main/bridge/failure';
 import { registerSecret } from '../../../main/lib/redact';
 import { handlers, record } from './handlers';
@@ -39,7 +39,17 @@ describe('dispatch', () => {
 
   it.each([
     ['verification.start', { mode: 'robot' }],
-    ['verification.start', null],
+    ['verification.start', { consent: { version: '1', language: 'fr' } }],
+    ['verification.start', { consent: { version: '1' } }],
+    ['session.signIn', { name: 'siti' }],
+    ['session.signIn', { name: 'siti', password: 'x', role: 'admin' }],
+    ['session.createFirstAdmin', { name: '', password: 'a long password' }],
+    ['review.correct', { recordId: 'REC000001', field: 'photo', value: 'x' }],
+    ['review.correct', { recordId: 'REC000001', field: 'name', value: '   ' }],
+    ['review.correct', { recordId: 'REC000001', field: 'name', value: 'x'.repeat(201) }],
+    ['review.confirm', { recordId: 'REC000001', decision: 'needs_review' }],
+    ['review.confirm', { recordId: 'REC000001', decision: 'verified', reason: 'x'.repeat(501) }],
+    ['consent.get', { language: 'fr' }],
     ['verification.start', 'assisted'],
     ['verification.start', { mode: 'assisted', extra: 1 }],
     [
@@ -52,15 +62,17 @@ describe('dispatch', () => {
     ['verification.get', []],
   ])('refuses a malformed %s request as invalid_request', async (channel, request) => {
     let called = false;
-    const spy = async () => {
-      called = true;
-      return record;
-    };
-    const answer = await dispatch(
-      handlers({ startVerification: spy, addImage: spy, submitVerification: spy, getVerification: spy }),
-      channel,
-      request,
-    );
+    // Every handler notes that it ran: a malformed request must reach none of them.
+    const spied = Object.fromEntries(
+      Object.entries(handlers()).map(([verb, handler]) => [
+        verb,
+        (input: never) => {
+          called = true;
+          return (handler as (input: never) => Promise<unknown>)(input);
+        },
+      ]),
+    ) as unknown as Handlers;
+    const answer = await dispatch(spied, channel, request);
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(called).toBe(false);
   });

@@ -1,5 +1,7 @@
 // Handlers for dispatch tests: every verb answers a fixed, valid value, and any may be overridden.
+import type { AppInfo } from '../../../common/contract';
 import type { RecordView } from '../../../common/record';
+import type { Review } from '../../../common/review';
 import type { Handlers } from '../../../main/bridge/dispatch';
 
 export const record: RecordView = {
@@ -14,17 +16,71 @@ export const record: RecordView = {
   retake: null,
   error: null,
   nextAttemptAt: null,
+  referenceCode: 'REC0-0001',
+  operator: null,
+  kioskId: 'kiosk-test',
+  consent: null,
+  review: null,
 };
+
+export const appInfo: AppInfo = {
+  version: '1',
+  provider: 'sandbox',
+  providerName: 'Loket training sandbox',
+  training: true,
+  defaultLanguage: 'id',
+  mode: 'assisted',
+  kioskId: 'kiosk-test',
+  signInRequired: false,
+  idleSignOutMinutes: 10,
+  selfService: { idleSeconds: 60, countdownSeconds: 15, resultSeconds: 15 },
+  retention: { imageDays: 30, recordDays: 365, abandonedDays: 30 },
+  consentVersion: '1',
+};
+
+const review: Review = {
+  recordId: 'REC000001',
+  referenceCode: 'REC0-0001',
+  status: 'decided',
+  training: true,
+  providerDecision: 'verified',
+  providerMessage: 'OK',
+  read: {},
+  fields: {},
+  corrections: [],
+  flags: [],
+  hasIdPhoto: true,
+  confirmation: null,
+};
+
+const signedOut = { status: 'sign_in_required', trainingAvailable: true } as const;
 
 export function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
-    getAppInfo: async () => ({ version: '1', provider: 'sandbox', training: true, defaultLanguage: 'id' }),
+    getAppInfo: async () => appInfo,
     startVerification: async () => record,
     addImage: async () => record,
     submitVerification: async () => record,
     getVerification: async () => record,
     discardVerification: async () => ({ discarded: true }),
     getSyncStatus: async () => ({ pending: 0, inProgress: 0, lastSyncAt: null, reachable: null }),
+    getSession: async () => signedOut,
+    signIn: async () => ({ outcome: 'invalid_credentials' }),
+    signInTraining: async () => ({
+      status: 'signed_in',
+      operator: { kind: 'training' },
+      signedInAt: record.createdAt,
+    }),
+    createFirstAdmin: async () => signedOut,
+    signOut: async () => signedOut,
+    reportActivity: async () => ({ signedIn: false }),
+    getConsent: async () => ({ version: '1', language: 'id', title: 'Persetujuan', sections: [] }),
+    declineConsent: async () => ({ declined: true }),
+    endCustomerSession: async () => ({ records: 0, images: 0 }),
+    getReview: async () => review,
+    correctField: async () => review,
+    confirmRecord: async () => review,
+    getIdPhoto: async () => ({ mime: 'image/jpeg', imageBase64: '' }),
     ...overrides,
   };
 }

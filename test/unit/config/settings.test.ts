@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultKioskId } from '../../../main/config/kiosk-id';
 import { loadSettings, SettingsError } from '../../../main/config/settings';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'loket-settings-'));
@@ -50,6 +51,56 @@ describe('settings', () => {
     writeFileSync(join(typo, 'settings.json'), JSON.stringify({ kiosk: true, secretKey: 'x' }));
     expect(() => loadSettings(typo)).toThrow(/secretKey|Unrecognized/);
     expect(() => loadSettings(dir(), { providerUrl: 'not a url' })).toThrow(SettingsError);
+  });
+});
+
+describe('kiosk mode, accounts and self-service settings', () => {
+  it('defaults to an assisted desk with the documented sign-in and self-service timings', () => {
+    expect(loadSettings(dir())).toMatchObject({
+      mode: 'assisted',
+      kioskId: expect.stringMatching(/^kiosk/) as string,
+      accounts: { requireSignIn: false, maxFailedSignIns: 5, lockoutMinutes: 15, idleSignOutMinutes: 10 },
+      selfService: { idleSeconds: 60, countdownSeconds: 15, resultSeconds: 15 },
+    });
+  });
+
+  it('reads a self-service kiosk with its own id and partial groups', () => {
+    const d = dir();
+    writeFileSync(
+      join(d, 'settings.json'),
+      JSON.stringify({
+        mode: 'self_service',
+        kioskId: 'JKT-01.lobby',
+        accounts: { lockoutMinutes: 30 },
+        selfService: { idleSeconds: 90 },
+      }),
+    );
+    expect(loadSettings(d)).toMatchObject({
+      mode: 'self_service',
+      kioskId: 'JKT-01.lobby',
+      accounts: { maxFailedSignIns: 5, lockoutMinutes: 30 },
+      selfService: { idleSeconds: 90, countdownSeconds: 15 },
+    });
+  });
+
+  it.each([
+    [{ mode: 'unattended' }, /mode/],
+    [{ kioskId: 'lobby kiosk' }, /kioskId: a kiosk id is/],
+    [{ kioskId: '' }, /kioskId/],
+    [{ accounts: { maxFailedSignIns: 0 } }, /accounts.maxFailedSignIns/],
+    [{ accounts: { lockout: 5 } }, /accounts/],
+    [{ selfService: { idleSeconds: 1 } }, /selfService.idleSeconds/],
+  ])('refuses %j, naming the setting', (settings, problem) => {
+    const d = dir();
+    writeFileSync(join(d, 'settings.json'), JSON.stringify(settings));
+    expect(() => loadSettings(d)).toThrow(problem);
+  });
+
+  it('derives a valid default kiosk id from any host name', () => {
+    expect(defaultKioskId('Teller-PC07.branch.local')).toBe('kiosk-teller-pc07.branch.local');
+    expect(defaultKioskId('Kasir Utama #2')).toBe('kiosk-kasir-utama-2');
+    expect(defaultKioskId('___')).toBe('kiosk');
+    expect(defaultKioskId('x'.repeat(200))).toMatch(/^kiosk-x{58}$/);
   });
 });
 

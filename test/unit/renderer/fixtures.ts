@@ -25,6 +25,11 @@ export function record(patch: Partial<RecordView> = {}): RecordView {
     retake: null,
     error: null,
     nextAttemptAt: null,
+    referenceCode: 'REC0-0001',
+    operator: null,
+    kioskId: 'kiosk-test',
+    consent: null,
+    review: null,
     ...patch,
   };
 }

@@ -188,6 +188,21 @@ describe('queue delete', () => {
     expect(again.err.join('\n')).toMatch(/there is no record INPROGRESS1/);
   });
 
+  it('--reference deletes the one record a self-service customer was shown that code for', async () => {
+    const dir = dataDir();
+    const store = tempStore(dir);
+    seed(store, { id: '01JDZ8K000000000000K7Q43ZPX', status: 'decided', decidedAt: daysBefore(NOW, 1) });
+    store.close();
+    const h = harness();
+    expect(await runQueueCommand(['delete', '--data', dir, '--reference', 'k7q4-3zpx'], h.io)).toBe(EXIT_OK);
+    expect(json(h)).toMatchObject({ records: 1, recordIds: ['01JDZ8K000000000000K7Q43ZPX'] });
+    const again = harness();
+    expect(await runQueueCommand(['delete', '--data', dir, '--reference', 'K7Q4-3ZPX'], again.io)).toBe(
+      EXIT_FAILED,
+    );
+    expect(again.err.join('\n')).toMatch(/no record has this reference code/);
+  });
+
   it.each([
     ['15 digits', '317101120590000'],
     ['17 digits', '31710112059000011'],
@@ -210,11 +225,16 @@ describe('usage and failures', () => {
     ['no --data', ['status'], /--data DIR is required/],
     ['an unknown option', ['status', '--data', 'x', '--verbose'], /Unknown option '--verbose'/],
     ['--nik on status', ['status', '--data', 'x', '--nik', NIK_A], /status takes only --data DIR/],
-    ['delete without a target', ['delete', '--data', 'x'], /--record ID or --nik NIK/],
+    ['delete without a target', ['delete', '--data', 'x'], /--record ID, --nik NIK or --reference CODE/],
     [
       'delete with both targets',
       ['delete', '--data', 'x', '--record', 'ABCDEF1', '--nik', NIK_A],
-      /--record ID or --nik NIK/,
+      /one of --record ID, --nik NIK or --reference CODE/,
+    ],
+    [
+      'a malformed reference code',
+      ['delete', '--data', 'x', '--reference', 'K7Q4-3ZP'],
+      /reference code is 8/,
     ],
     ['a malformed record id', ['delete', '--data', 'x', '--record', 'a-b'], /6–128 letters or digits/],
   ])('%s is exit 2 with the usage, and opens nothing', async (_label, args, message) => {

@@ -109,3 +109,19 @@ describe('the duplicate window', () => {
     expect(windowHits()).toBe(0);
   });
 });
+
+describe('the NIK checks', () => {
+  it('are stored with the decision, from the fields the provider read', async () => {
+    const store = tempStore();
+    seed(store, { id: RECORD, status: 'pending', steps: 0 });
+    const decided = await run(
+      deps(
+        store,
+        provider(() => Promise.resolve()),
+      ),
+    );
+    // The fixture's card has a plausible NIK but no birth date or sex to compare it with.
+    expect(decided.nikFlags).toEqual(['birth_date_unreadable', 'sex_unreadable']);
+    expect(requireRecord(store, RECORD).nikFlags).toEqual(['birth_date_unreadable', 'sex_unreadable']);
+  });
+});

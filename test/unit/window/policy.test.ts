@@ -7,6 +7,7 @@ import {
   isTrustedSender,
   windowOpenDecision,
   windowOptions,
+  isLockedKiosk,
 } from '../../../main/window/policy';
 import { contentSecurityPolicy } from '../../../main/window/csp';
 import { hostedWindowOptions } from '../../../main/window/hosted-policy';
@@ -14,7 +15,10 @@ import { hostedWindowOptions } from '../../../main/window/hosted-policy';
 describe('window options', () => {
   it('keeps isolation and the sandbox on and node off, in every mode', () => {
     for (const kiosk of [true, false]) {
-      const { webPreferences } = windowOptions({ kiosk, fullscreen: false }, '/app/preload.cjs');
+      const { webPreferences } = windowOptions(
+        { mode: 'assisted', kiosk, fullscreen: false },
+        '/app/preload.cjs',
+      );
       expect(webPreferences).toMatchObject({
         contextIsolation: true,
         sandbox: true,
@@ -29,18 +33,29 @@ describe('window options', () => {
   });
 
   it('goes kiosk and full screen only when the setting says so', () => {
-    expect(windowOptions({ kiosk: true, fullscreen: false }, 'p')).toMatchObject({
+    expect(windowOptions({ mode: 'assisted', kiosk: true, fullscreen: false }, 'p')).toMatchObject({
       kiosk: true,
       fullscreen: true,
     });
-    expect(windowOptions({ kiosk: false, fullscreen: true }, 'p')).toMatchObject({
+    expect(windowOptions({ mode: 'assisted', kiosk: false, fullscreen: true }, 'p')).toMatchObject({
       kiosk: false,
       fullscreen: true,
     });
-    expect(windowOptions({ kiosk: false, fullscreen: false }, 'p')).toMatchObject({
+    expect(windowOptions({ mode: 'assisted', kiosk: false, fullscreen: false }, 'p')).toMatchObject({
       kiosk: false,
       fullscreen: false,
     });
+  });
+
+  it('locks a self-service kiosk full screen whatever kiosk and fullscreen say', () => {
+    for (const kiosk of [true, false]) {
+      for (const fullscreen of [true, false]) {
+        const settings = { mode: 'self_service', kiosk, fullscreen } as const;
+        expect(isLockedKiosk(settings)).toBe(true);
+        expect(windowOptions(settings, 'p')).toMatchObject({ kiosk: true, fullscreen: true });
+      }
+    }
+    expect(isLockedKiosk({ mode: 'assisted', kiosk: false, fullscreen: true })).toBe(false);
   });
 });
 
@@ -73,7 +88,7 @@ describe('navigation and windows', () => {
   });
 
   it('cannot open DevTools when packaged (and can in a checkout)', () => {
-    const settings = { kiosk: false, fullscreen: false };
+    const settings = { mode: 'assisted', kiosk: false, fullscreen: false } as const;
     expect(windowOptions(settings, 'p').webPreferences.devTools).toBe(false);
     expect(windowOptions(settings, 'p', { packaged: true }).webPreferences.devTools).toBe(false);
     expect(windowOptions(settings, 'p', { packaged: false }).webPreferences.devTools).toBe(true);

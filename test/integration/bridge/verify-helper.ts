@@ -1,0 +1,26 @@
+// One customer through the real host and the sandbox: start, both photos, submit; the decided record.
+import { ktpCard, selfieA } from '../../fixtures/images';
+import { call, type Envelope, type Kiosk } from './kiosk-harness';
+
+export async function capture(kiosk: Kiosk, start: Record<string, unknown> = {}): Promise<string> {
+  const started = await call(kiosk, 'verification.start', start);
+  if (!started.envelope.ok) throw new Error(`start failed: ${JSON.stringify(started.envelope)}`);
+  const recordId = started.envelope.value.id;
+  for (const [kind, image] of [
+    ['id_card', await ktpCard('A')],
+    ['selfie', await selfieA()],
+  ] as const) {
+    const added = await call(kiosk, 'verification.addImage', {
+      recordId,
+      kind,
+      imageBase64: image.toString('base64'),
+    });
+    if (!added.envelope.ok) throw new Error(`addImage failed: ${JSON.stringify(added.envelope)}`);
+  }
+  return recordId;
+}
+
+export async function verify(kiosk: Kiosk, start: Record<string, unknown> = {}): Promise<Envelope> {
+  const recordId = await capture(kiosk, start);
+  return (await call(kiosk, 'verification.submit', { recordId })).envelope;
+}
