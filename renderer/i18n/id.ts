@@ -6,7 +6,7 @@ import type { ProgressStep } from '../../common/contract';
 import type { ErrorCode } from '../../common/errors';
 import type { ProviderName } from '../../common/providers';
 import type { Decision, OcrFields, RetakeReason } from '../../common/record';
-import type { CameraProblem } from '../camera/cameraProblem';
+import type { CameraProblem } from '../capture/camera/cameraProblem';
 
 export const id = {
   app: {

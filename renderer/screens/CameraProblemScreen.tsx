@@ -1,5 +1,5 @@
 // What staff see when the camera cannot start: the problem in words, what to check, and two ways out.
-import type { CameraProblem } from '../camera/cameraProblem';
+import type { CameraProblem } from '../capture/camera/cameraProblem';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 

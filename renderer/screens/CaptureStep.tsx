@@ -1,8 +1,8 @@
 // One photo step (KTP or face): live view → preview → save. The camera stays open across the preview
 // and from the KTP to the selfie (this component stays mounted), so "Retake" is instant.
 import { useState } from 'react';
-import { captureJpegBase64 } from '../camera/capture';
-import { useCamera } from '../camera/useCamera';
+import { captureJpegBase64 } from '../capture/camera/capture';
+import { useCamera } from '../capture/camera/useCamera';
 import { ScreenHeading } from '../components/ScreenHeading';
 import type { FlowCommands } from '../flow/useFlow';
 import type { FlowState } from '../flow/state';

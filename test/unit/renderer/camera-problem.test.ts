@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cameraProblemOf } from '../../../renderer/camera/cameraProblem';
+import { cameraProblemOf } from '../../../renderer/capture/camera/cameraProblem';
 
 describe('cameraProblemOf', () => {
   it.each([

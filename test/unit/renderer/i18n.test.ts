@@ -3,7 +3,7 @@ import { PROGRESS_STEPS } from '../../../common/contract';
 import { ERROR_CODES } from '../../../common/errors';
 import { PROVIDER_NAMES } from '../../../common/providers';
 import { DECISIONS, OcrFieldsSchema, RETAKE_REASONS } from '../../../common/record';
-import { CAMERA_PROBLEMS } from '../../../renderer/camera/cameraProblem';
+import { CAMERA_PROBLEMS } from '../../../renderer/capture/camera/cameraProblem';
 import { en } from '../../../renderer/i18n/en';
 import { format, toPercent } from '../../../renderer/i18n/format';
 import { id } from '../../../renderer/i18n/id';
