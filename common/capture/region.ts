@@ -1,0 +1,47 @@
+// One frame and one region (the detected card, or a face box) → the RegionMeasures the guidance rules and
+// the pre-check judge. The live Worker and main's pre-check both call this, on the same thumbnail scale.
+import { boxQuad, scaleQuad } from './geometry';
+import { analysisFactor, luma, type GreyImage } from './luma';
+import { brightness, glareFraction, laplacianVariance } from './measures';
+import type { Box, CardDetection, Quad, RgbaImage, RegionMeasures } from './types';
+
+export interface Thumbnail {
+  grey: GreyImage;
+  /** Frame pixels per thumbnail pixel. */
+  factor: number;
+}
+
+/** The analysis thumbnail of a frame (reusing `out`'s buffer when it fits). */
+export function thumbnail(frame: RgbaImage, out?: GreyImage): Thumbnail {
+  const factor = analysisFactor(frame.width);
+  return { grey: luma(frame, factor, out), factor };
+}
+
+/**
+ * Measures inside `region` (frame coordinates): sharpness and brightness on the analysis thumbnail (pass one
+ * already made for this frame to save a pass over the pixels), glare on the full-resolution pixels.
+ */
+export function measureRegion(frame: RgbaImage, region: Quad, thumb?: Thumbnail): RegionMeasures {
+  const t = thumb ?? thumbnail(frame);
+  const small = scaleQuad(region, 1 / t.factor);
+  const { meanLuma, p95Luma } = brightness(t.grey, small);
+  return {
+    sharpness: laplacianVariance(t.grey, small),
+    meanLuma,
+    p95Luma,
+    glare: glareFraction(frame, region),
+  };
+}
+
+export const measureBox = (frame: RgbaImage, box: Box, thumb?: Thumbnail): RegionMeasures =>
+  measureRegion(frame, boxQuad(box), thumb);
+
+/** The measures inside a detected card (the guidance's CardFrame.measures); null when no quad was found. */
+export function cardMeasures(
+  frame: RgbaImage,
+  detection: CardDetection,
+  thumb?: Thumbnail,
+): RegionMeasures | null {
+  if (detection.status === 'none' || !detection.quad) return null;
+  return measureRegion(frame, detection.quad, thumb);
+}

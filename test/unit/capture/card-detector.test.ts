@@ -1,0 +1,58 @@
+// The card detector on generated frames whose true corners are known: found within tolerance at several
+// distances, tilts and backgrounds; "cutoff" when the card runs out of the frame; nothing on a frame without
+// a card. (The bench measures the rates on a few hundred frames; these pin single cases.)
+import { describe, expect, it } from 'vitest';
+import { CardDetector } from '../../../common/capture/card-detector';
+import { dist } from '../../../common/capture/geometry';
+import type { CardDetection, Quad } from '../../../common/capture/types';
+import { background } from '../../fixtures/capture/backgrounds';
+import { heldCardFrame, type HeldCardOptions } from '../../fixtures/capture/held-card';
+import { decodeFrame } from '../../fixtures/capture/rgba';
+import { finish } from '../../fixtures/capture/scene';
+
+const detector = new CardDetector();
+
+async function detect(options: HeldCardOptions): Promise<{ detection: CardDetection; corners: Quad }> {
+  const held = await heldCardFrame(options);
+  return { detection: detector.detect(await decodeFrame(held.jpeg)), corners: held.corners };
+}
+
+/** The research's tolerance: the worst corner within max(8 px, 2 % of the card's width). */
+const tolerance = (corners: Quad) => Math.max(8, 0.02 * dist(corners[0], corners[1]));
+
+describe('CardDetector', () => {
+  it.each([
+    { design: 'realistic', widthFraction: 0.7, background: 'desk', seed: 1 },
+    { design: 'realistic', widthFraction: 0.5, background: 'room', seed: 3, maxTiltDeg: 15 },
+    { design: 'specimen', widthFraction: 0.82, background: 'texture', seed: 4 },
+    { design: 'specimen', widthFraction: 0.6, background: 'cat', seed: 5, maxTiltDeg: 15 },
+  ] as const)('finds a $design card $widthFraction of the frame wide on $background', async (options) => {
+    const { detection, corners } = await detect(options);
+    expect(detection.status).toBe('ok');
+    if (detection.status !== 'ok') return;
+    const worst = Math.max(...detection.quad.map((p, i) => dist(p, corners[i] ?? p)));
+    expect(worst).toBeLessThanOrEqual(tolerance(corners));
+  });
+
+  it('says "cutoff" for a card that runs out of the frame', async () => {
+    const pose = { widthFraction: 0.7, rollDeg: 4, yawDeg: -6, pitchDeg: 3, cx: 1180, cy: 380 };
+    const { detection } = await detect({ design: 'realistic', background: 'desk', pose });
+    expect(detection.status).toBe('cutoff');
+  });
+
+  it('finds nothing in a room with no card in it', async () => {
+    const frame = await decodeFrame(await finish(await background('room', 11), { sigma: 0 }, 90));
+    expect(detector.detect(frame).status).toBe('none');
+  });
+
+  it('reuses its buffers across frame sizes without mixing them up', async () => {
+    const small = await decodeFrame(await finish(await background('noise', 2), { sigma: 0 }, 90));
+    expect(
+      detector.detect({ ...small, width: 640, height: 360, data: small.data.subarray(0, 640 * 360 * 4) }),
+    ).toEqual({
+      status: 'none',
+    });
+    const { detection } = await detect({ design: 'realistic', background: 'noise', seed: 1 });
+    expect(detection.status).toBe('ok');
+  });
+});
