@@ -1,6 +1,9 @@
 // The composition root shared by the Electron shell and the browser host: one store, one event bus, one
 // provider, one verification service, one set of handlers. Both transports serve exactly this.
 import type { AppInfo } from '../common/contract';
+import { openAuditLog, type OpenAuditLog } from './audit/audit-log';
+import { lastOfAction } from './audit/rows';
+import { settingsAtStart } from './audit/settings-entry';
 import { createHandlers } from './bridge/handlers';
 import type { Handlers } from './bridge/dispatch';
 import { createEventBus, type EventBus } from './bridge/events';
@@ -31,6 +34,8 @@ export interface AppOptions {
 
 export interface App {
   settings: Settings;
+  /** The tamper-evident audit log every service appends to (main/audit/). */
+  audit: OpenAuditLog;
   handlers: Handlers;
   events: EventBus;
   /** The customer's unsubmitted records and photos, deleted (a crashed page, an idle kiosk); how many. */
@@ -46,17 +51,27 @@ export async function createApp(options: AppOptions): Promise<App> {
   // The database key is in the keychain in training mode too: the keychain is part of every kiosk.
   const key = await loadOrCreateDataKey(secrets, options.dataDir);
   const store = openStore(options.dataDir, { key, nativeBinding: options.nativeBinding });
+  let audit: OpenAuditLog | undefined;
   try {
-    return await assemble(options, clock, secrets, store);
+    audit = await openAuditLog({ store, secrets, clock });
+    return await assemble(options, clock, secrets, store, audit);
   } catch (error) {
     // The store was opened here, so it is closed here (its checkpointer with it) if the rest cannot start.
+    await audit?.close();
     store.close();
     throw error;
   }
 }
 
-async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore, store: Store): Promise<App> {
+async function assemble(
+  options: AppOptions,
+  clock: Clock,
+  secrets: SecretStore,
+  store: Store,
+  audit: OpenAuditLog,
+): Promise<App> {
   const { settings } = options;
+  audit.append(settingsAtStart(settings, audit.key, previousSettings(store)));
   const events = createEventBus();
   const providers = await createProviderSource({
     settings,
@@ -72,6 +87,7 @@ async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore,
     providerName: settings.provider,
     training: settings.provider === 'sandbox',
     getProvider: providers.get,
+    audit,
     sync: {
       concurrency: settings.sync.concurrency,
       backoff: {
@@ -86,7 +102,7 @@ async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore,
   if (recovered > 0) log.warn('records interrupted by a restart are pending again', { recovered });
   verification.startSync();
   // Photos and records past their retention are purged now and daily; never anything not yet final.
-  const stopRetention = startRetentionSchedule({ store, clock, settings });
+  const stopRetention = startRetentionSchedule({ store, clock, settings, audit });
 
   const info: AppInfo = {
     version: options.version,
@@ -97,6 +113,7 @@ async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore,
   log.info('kiosk ready', { provider: settings.provider, training: info.training });
   return {
     settings,
+    audit,
     handlers: createHandlers(info, verification),
     events,
     wipeCustomerSession: async () => {
@@ -108,7 +125,15 @@ async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore,
       stopRetention();
       await verification.close();
       await providers.close();
+      // The last head goes to the keychain before the store closes.
+      await audit.close();
       store.close();
     },
   };
+}
+
+/** The details of the previous start's settings entry, for the changed keys; undefined on a first start. */
+function previousSettings(store: Store): Record<string, unknown> | undefined {
+  const row = lastOfAction(store, 'settings_at_start');
+  return row ? (JSON.parse(row.details_json) as Record<string, unknown>) : undefined;
 }

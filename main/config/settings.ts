@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PROVIDER_NAMES } from '../../common/providers';
+import { isTimeZone } from '../lib/local-day';
 import { packagedSettingsProblems } from './packaged';
 
 export const SettingsSchema = z
@@ -16,6 +17,16 @@ export const SettingsSchema = z
     /** Electron only: full-screen kiosk window (self-service) or a normal window (assisted desk). */
     kiosk: z.boolean().default(false),
     fullscreen: z.boolean().default(false),
+    /** Names this kiosk in exports (the bank's branch and counter code); unset means the machine's host name. */
+    kioskId: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore; at most 64')
+      .optional(),
+    /**
+     * The zone of the kiosk's local day (exports, `audit list --day`): Asia/Jakarta (WIB), Asia/Makassar
+     * (WITA) or Asia/Jayapura (WIT) in Indonesia, any IANA zone elsewhere; unset means the machine's zone.
+     */
+    timeZone: z.string().refine(isTimeZone, 'not a time zone (e.g. Asia/Jakarta)').optional(),
     identifai: z
       .object({
         mode: z.enum(['async', 'syncv2']).default('async'),

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RecordStatus } from '../../common/record';
+import type { AuditLog } from '../audit/events';
 import { loadSettings, SettingsError } from '../config/settings';
 import { KeychainUnavailableError } from '../keys/errors';
 import { describeError, redact } from '../lib/redact';
@@ -25,6 +26,8 @@ export interface QueueCommandIo {
   err(line: string): void;
   /** Opens DIR's store as the app does. Called only once the arguments are right and DIR holds a database. */
   openStore(dataDir: string): Promise<Store>;
+  /** The audit log over that store (purges and deletions are audited); closed before the store. */
+  openAudit(store: Store): Promise<AuditLog & { close(): Promise<void> }>;
   /** Epoch milliseconds. */
   now(): number;
   /** Standard input, whole: `--nik -` reads the NIK from it, so it stays out of shell history and `ps`. */
@@ -69,6 +72,7 @@ export async function runQueueCommand(args: readonly string[], io: QueueCommandI
   }
 
   let store: Store | undefined;
+  let audit: (AuditLog & { close(): Promise<void> }) | undefined;
   try {
     switch (parsed.command) {
       case 'status':
@@ -79,14 +83,16 @@ export async function runQueueCommand(args: readonly string[], io: QueueCommandI
         // Settings first, so a broken settings file costs no keychain access.
         const { retention } = loadSettings(dataDir);
         store = await io.openStore(dataDir);
-        printJson(io, purgeExpired(store, { ...retention, now: io.now() }));
+        audit = await io.openAudit(store);
+        printJson(io, purgeExpired(store, { ...retention, now: io.now() }, audit));
         return EXIT_OK;
       }
       case 'delete':
         break;
     }
     store = await io.openStore(dataDir);
-    return remove(io, store, parsed.target);
+    audit = await io.openAudit(store);
+    return remove(io, store, audit, parsed.target);
   } catch (error) {
     if (
       error instanceof KeychainUnavailableError ||
@@ -99,7 +105,11 @@ export async function runQueueCommand(args: readonly string[], io: QueueCommandI
     }
     return EXIT_FAILED;
   } finally {
-    store?.close();
+    try {
+      await audit?.close();
+    } finally {
+      store?.close();
+    }
   }
 }
 
@@ -115,9 +125,17 @@ export function queueStatus(store: Store, now: number): QueueStatus {
   };
 }
 
-function remove(io: QueueCommandIo, store: Store, target: { record: string } | { nik: string }): number {
+/** Who acted, as the audit log names a command-line run (IT, at the machine, with its keychain). */
+const CLI_ACTOR = 'cli';
+
+function remove(
+  io: QueueCommandIo,
+  store: Store,
+  audit: AuditLog,
+  target: { record: string } | { nik: string },
+): number {
   if ('record' in target) {
-    const result = deleteByRecordId(store, target.record);
+    const result = deleteByRecordId(store, target.record, audit, CLI_ACTOR);
     printJson(io, result);
     if (result.records === 0) {
       io.err(`error: there is no record ${target.record}.`);
@@ -125,7 +143,7 @@ function remove(io: QueueCommandIo, store: Store, target: { record: string } | {
     }
     return EXIT_OK;
   }
-  const result = deleteByNik(store, target.nik);
+  const result = deleteByNik(store, target.nik, audit, CLI_ACTOR);
   printJson(io, result);
   // Holding nothing on a person is an answer, not a failure.
   if (result.records === 0) io.err('No record holds this NIK; nothing was deleted.');

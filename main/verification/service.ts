@@ -2,6 +2,7 @@
 // life: created before anything is captured, every image and state change written in a transaction
 // before any provider sees it.
 import type { SyncStatus } from '../../common/contract';
+import type { AuditLog } from '../audit/events';
 import type { ImageKind, Mode, RecordView } from '../../common/record';
 import type { ProviderName } from '../../common/providers';
 import { BridgeFailure } from '../bridge/failure';
@@ -48,6 +49,8 @@ export interface VerificationServiceDeps {
   training: boolean;
   getProvider: () => Promise<VerificationProvider>;
   sync: SyncSettings;
+  /** Where decisions are audited. */
+  audit: AuditLog;
 }
 
 export interface VerificationService {
@@ -100,6 +103,7 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
     retryDelay: (attempts, retryAfterMs) =>
       nextAttemptDelay(attempts, deps.sync.backoff, random, retryAfterMs),
     onReachability: (value) => engine.setReachable(value),
+    audit: deps.audit,
   };
   const engine = createSyncEngine({
     store,
