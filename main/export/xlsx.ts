@@ -1,0 +1,97 @@
+// XLSX through exceljs' streaming writer (stream.xlsx.WorkbookWriter): each row is committed as it is
+// written, so the workbook is never held in memory. Typed cells: times are dates (the kiosk's wall clock;
+// the zone is on the About sheet), scores and seconds numbers, flags booleans. The header row is bold and
+// frozen with the reference column, so both stay in view while scrolling. A second sheet, About, holds what
+// the export covers, the row count and the audit chain's head.
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { LocalTime } from '../lib/local-day';
+import { columnsFor, type Column } from './columns';
+import { provenanceFields, type Provenance } from './provenance';
+import type { ExportRow } from './rows';
+import { nextTurn, watchOutput } from './streams';
+
+/** Rows between two turns of the event loop, for the zip stream inside exceljs to move its data. */
+const ROWS_PER_TURN = 500;
+
+/** Dates need a format to show as dates; numbers and flags read well in Excel's General format. */
+const NUMBER_FORMATS: Partial<Record<Column['type'], string>> = {
+  datetime: 'yyyy-mm-dd hh:mm:ss',
+};
+
+export async function writeXlsx(
+  rows: Iterable<ExportRow>,
+  out: Writable,
+  provenance: Provenance,
+  local: (ms: number) => LocalTime,
+): Promise<number> {
+  const output = watchOutput(out);
+  const columns = columnsFor(provenance.masked);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = 'Loket';
+  workbook.created = new Date(provenance.generatedAt);
+
+  const sheet = workbook.addWorksheet('Records', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+  sheet.columns = columns.map((column) => {
+    const numFmt = NUMBER_FORMATS[column.type];
+    return {
+      header: column.key,
+      key: column.key,
+      width: column.width,
+      ...(numFmt ? { style: { numFmt } } : {}),
+    };
+  });
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.commit();
+
+  // One style object per column, shared by all its cells: exceljs gives each new cell a style object of its
+  // own and renders it to find its style id, which was most of the export's time; a shared object is looked up
+  // by identity instead (styles-xform's WeakMap).
+  const styles = columns.map((column): Partial<ExcelJS.Style> => {
+    const numFmt = NUMBER_FORMATS[column.type];
+    return numFmt ? { numFmt } : {};
+  });
+  let count = 0;
+  for (const row of rows) {
+    const added = sheet.addRow(cells(columns, row, local));
+    styles.forEach((style, i) => (added.getCell(i + 1).style = style));
+    added.commit();
+    count += 1;
+    if (count % ROWS_PER_TURN === 0) {
+      await nextTurn();
+      if (out.writableNeedDrain) await output.drained(out);
+    }
+  }
+  sheet.commit();
+
+  const about = workbook.addWorksheet('About');
+  about.columns = [
+    { header: 'field', key: 'field', width: 22 },
+    { header: 'value', key: 'value', width: 70 },
+  ];
+  about.getRow(1).font = { bold: true };
+  for (const [field, value] of provenanceFields(provenance, count)) about.addRow({ field, value }).commit();
+  about.commit();
+
+  await workbook.commit();
+  await output.done;
+  return count;
+}
+
+function cells(
+  columns: readonly Column[],
+  row: ExportRow,
+  local: (ms: number) => LocalTime,
+): ExcelJS.CellValue[] {
+  return columns.map((column) => {
+    const value = column.value(row);
+    if (value === null) return null;
+    if (column.type === 'datetime' && typeof value === 'number') return local(value).wallClock;
+    return value;
+  });
+}
