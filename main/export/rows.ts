@@ -137,9 +137,14 @@ export function toExportRow(
   return row;
 }
 
-/** How many rows the query will give, in the same snapshot (for a header or a progress bar). */
+const COUNT_ALL = `SELECT COUNT(*) AS n FROM records WHERE created_at >= @from AND created_at < @to`;
+const COUNT_REAL = `${COUNT_ALL} AND training = 0`;
+/** The counting statements, exported so a test can check that they read the index alone. */
+export const COUNT_QUERIES = { all: COUNT_ALL, real: COUNT_REAL } as const;
+
+/** How many rows the query will give, in the same snapshot (for the audit entry, a header, a progress bar). */
 export function countRows(db: Database.Database, query: RowQuery): number {
-  const sql = `SELECT COUNT(*) AS n FROM (${queryOf(query)})`;
+  const sql = query.includeTraining ? COUNT_ALL : COUNT_REAL;
   return db.prepare<[{ from: string; to: string }], { n: number }>(sql).get(query.range)?.n ?? 0;
 }
 

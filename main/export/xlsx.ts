@@ -13,6 +13,8 @@ import { nextTurn, watchOutput } from './streams';
 
 /** Rows between two turns of the event loop, for the zip stream inside exceljs to move its data. */
 const ROWS_PER_TURN = 500;
+/** How much XML may wait for the compressor before the writer waits for it. */
+const ZIP_BACKLOG_BYTES = 1024 * 1024;
 
 /** Dates need a format to show as dates; numbers and flags read well in Excel's General format. */
 const NUMBER_FORMATS: Partial<Record<Column['type'], string>> = {
@@ -64,6 +66,8 @@ export async function writeXlsx(
     count += 1;
     if (count % ROWS_PER_TURN === 0) {
       await nextTurn();
+      const zip = zipEntryOf(sheet);
+      if (zip && zip.buffered() > ZIP_BACKLOG_BYTES) await output.drained(zip.stream);
       if (out.writableNeedDrain) await output.drained(out);
     }
   }
@@ -94,4 +98,25 @@ function cells(
     if (column.type === 'datetime' && typeof value === 'number') return local(value).wallClock;
     return value;
   });
+}
+
+/**
+ * The zip entry the sheet's XML is being compressed through. exceljs' sheet stream (a StreamBuf) writes into
+ * it without waiting, so when compression falls behind, the XML piles up in that stream's buffer: 100,000
+ * rows held ~60 MB more than 20,000. Waiting for its 'drain' once the backlog passes ZIP_BACKLOG_BYTES is the
+ * backpressure exceljs does not give. There is no public API for it: the sheet's `stream`, its `pipes` and
+ * the pipe's `_writableState` (readable-stream 3, inside archiver) are internals, read defensively; should
+ * they change, the export still works, only without the bound.
+ */
+function zipEntryOf(sheet: ExcelJS.Worksheet): { stream: Writable; buffered(): number } | undefined {
+  const stream = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream;
+  const pipe = stream?.pipes?.[0] as (Writable & { _writableState?: { length?: unknown } }) | undefined;
+  if (!pipe || typeof pipe.once !== 'function') return undefined;
+  return {
+    stream: pipe,
+    buffered: () => {
+      const length = pipe._writableState?.length;
+      return typeof length === 'number' ? length : 0;
+    },
+  };
 }

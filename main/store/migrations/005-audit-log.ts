@@ -35,8 +35,9 @@ export const auditLogMigration: Migration = {
       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
       BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 
-      -- The exports read a day (or a range) of records by when they were created.
-      CREATE INDEX records_created_at ON records (created_at, id);
+      -- The exports read a day (or a range) of records by when they were created, in (created_at, id) order;
+      -- training is in it so that counting a day's real records reads the index alone.
+      CREATE INDEX records_created_at ON records (created_at, id, training);
     `);
   },
 };

@@ -1,7 +1,7 @@
 // Migration 005: the audit log table (STRICT, append-only by trigger) and the records index the exports
 // read by, checked with the query plans of the statements that use them.
 import { describe, expect, it } from 'vitest';
-import { EXPORT_QUERIES } from '../../../main/export/rows';
+import { COUNT_QUERIES, EXPORT_QUERIES } from '../../../main/export/rows';
 import { tempStore } from './temp-store';
 
 const plan = (store: ReturnType<typeof tempStore>, sql: string) =>
@@ -42,6 +42,9 @@ describe('the audit-log migration', () => {
       expect(detail).toMatch(/SEARCH a USING INDEX audit_log_record/);
       expect(detail).not.toMatch(/SCAN r\b/);
       expect(detail).not.toMatch(/TEMP B-TREE/);
+    }
+    for (const sql of Object.values(COUNT_QUERIES)) {
+      expect(plan(store, sql)).toMatch(/SEARCH records USING COVERING INDEX records_created_at/);
     }
   });
 });
