@@ -39,6 +39,8 @@ export interface ExportDeps {
   chain: ChainState;
   /** Epoch ms. */
   now: () => number;
+  /** Where the PDF's fonts are (a packaged app's resources); default: the checkout's assets/fonts. */
+  fontsDir?: string;
 }
 
 export class ExportRequestError extends Error {
@@ -100,15 +102,17 @@ export async function exportRecords(
       case 'xlsx':
         return writeXlsx(rows(), out, provenance, local);
       case 'pdf':
-        return writePdf(rows, out, provenance, local);
+        return writePdf(rows, out, provenance, local, deps.fontsDir);
     }
   });
 }
 
-/** HMAC of the trimmed reason under the audit key, 64 bits: confirms a reason, reveals none. */
+/** HMAC of the trimmed reason under the audit key, 96 bits in base64url (hex could come out as 16 digits,
+ *  which reads as a NIK): confirms a reason, reveals none. */
 export function reasonHash(key: Buffer, reason: string): string {
   return createHmac('sha256', key)
     .update(`export-reason\u0000${reason.trim()}`, 'utf8')
-    .digest('hex')
-    .slice(0, 16);
+    .digest()
+    .subarray(0, 12)
+    .toString('base64url');
 }

@@ -2,12 +2,17 @@
 // line up. A4 landscape, because a record's line of the table needs about 150 characters.
 import path from 'node:path';
 
-export const FONTS_DIR = path.resolve(import.meta.dirname, '../../assets/fonts');
-export const FONT_FILES = {
-  regular: path.join(FONTS_DIR, 'DejaVuSansCondensed.ttf'),
-  bold: path.join(FONTS_DIR, 'DejaVuSansCondensed-Bold.ttf'),
-  mono: path.join(FONTS_DIR, 'DejaVuSansMono.ttf'),
-} as const;
+/**
+ * The fonts the report embeds, in `dir`: the checkout's assets/fonts by default. A packaged app passes its
+ * own (the files shipped as resources), since a bundle has no source tree to find them relative to.
+ */
+export function fontFiles(dir: string = path.resolve(import.meta.dirname, '../../assets/fonts')) {
+  return {
+    regular: path.join(dir, 'DejaVuSansCondensed.ttf'),
+    bold: path.join(dir, 'DejaVuSansCondensed-Bold.ttf'),
+    mono: path.join(dir, 'DejaVuSansMono.ttf'),
+  } as const;
+}
 
 export const PAGE = { size: 'A4', layout: 'landscape' as const, width: 841.89, height: 595.28 };
 export const MARGIN = { top: 36, bottom: 40, left: 36, right: 36 };

@@ -8,7 +8,7 @@ import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { formatLocal, type LocalTime } from '../lib/local-day';
 import { drawHourlyChart } from './pdf-chart';
-import { COLOURS, CONTENT_WIDTH, FONT_FILES, FOOTER_Y, MARGIN, PAGE, TABLE } from './pdf-layout';
+import { COLOURS, CONTENT_WIDTH, fontFiles, FOOTER_Y, MARGIN, PAGE, TABLE } from './pdf-layout';
 import { provenanceFields, type Provenance } from './provenance';
 import { describeRange } from './range';
 import type { ExportRow } from './rows';
@@ -53,6 +53,7 @@ export async function writePdf(
   out: Writable,
   provenance: Provenance,
   local: (ms: number) => LocalTime,
+  fontsDir?: string,
 ): Promise<number> {
   const summariser = createSummariser(local);
   for (const row of rows()) summariser.add(row);
@@ -66,9 +67,10 @@ export async function writePdf(
     bufferPages: false,
     info: { Title: `Loket day report ${describeRange(provenance.range)}`, Author: 'Loket', Creator: 'Loket' },
   });
-  doc.registerFont('regular', FONT_FILES.regular);
-  doc.registerFont('bold', FONT_FILES.bold);
-  doc.registerFont('mono', FONT_FILES.mono);
+  const fonts = fontFiles(fontsDir);
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  doc.registerFont('mono', fonts.mono);
   doc.pipe(out);
   let page = 1;
   const footer = () => drawFooter(doc, provenance, page);
