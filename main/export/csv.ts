@@ -4,8 +4,8 @@
 // one row per record, then one trailer row: '#trailer' followed by label=value fields (the rows count and
 // the audit chain's head), as bank batch files end with a trailer record; a loader drops the last row.
 // Streamed in chunks: the library's synchronous stringifier turns each batch of rows into one string, which
-// is written when the output has room. Per-record stream writes cost more than the formatting itself (the
-// bench's CSV row went from ~4× to under 2× a raw scan).
+// is written when the output has room: per-record writes through the library's Transform cost more than
+// the formatting itself.
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { localText } from '../lib/local-day';
