@@ -1,8 +1,13 @@
 // `npm run bench`: signing, image preparation, store writes, the sandbox's own compute, end-to-end
-// verification time and the offline queue (enqueue latency, drain throughput, memory), printed as one table
-// on stdout (progress goes to stderr). About four minutes on 2 cores, most of it the queue's drain.
+// verification time, the offline queue (enqueue latency, drain throughput, memory), the exports and the audit
+// log, printed as one table on stdout (progress goes to stderr). About six minutes on 2 cores, most of it the
+// queue's drain and the PDF. `npm run bench -- --only export,audit` runs the named sections only
+// (signing, images, store, e2e, wait, queue, export, audit).
+import os from 'node:os';
 import { configureLogging } from '../main/lib/log';
+import { benchAudit } from './audit';
 import { benchCustomerWait } from './customer-wait';
+import { benchExport } from './export';
 import { benchImage } from './image';
 import { benchSandboxCompute } from './sandbox-compute';
 import { benchSigning } from './signing';
@@ -39,35 +44,84 @@ async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
   return result;
 }
 
+const SECTIONS = ['signing', 'images', 'store', 'e2e', 'wait', 'queue', 'export', 'audit'] as const;
+type SectionName = (typeof SECTIONS)[number];
+
+function selected(argv: readonly string[]): ReadonlySet<SectionName> {
+  const at = argv.indexOf('--only');
+  if (at === -1) return new Set(SECTIONS);
+  const names = (argv[at + 1] ?? '').split(',').filter(Boolean);
+  const unknown = names.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new Error(`--only takes a comma-separated list of: ${SECTIONS.join(', ')}`);
+  }
+  return new Set(names as SectionName[]);
+}
+
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+
 async function main(): Promise<void> {
   const started = performance.now();
+  const only = selected(process.argv.slice(2));
+  const loadBefore = load();
   const sections: Section[] = [];
-  sections.push({ title: 'signing', rows: await step('signing', benchSigning) });
-  sections.push({
-    title: 'image preparation (prepareJpeg, provider limits)',
-    rows: await step('images', benchImage),
-  });
-  sections.push({ title: 'store writes (SQLite WAL, temp dir)', rows: await step('store', benchStore) });
-  const compute = await step('sandbox compute', benchSandboxCompute);
-  sections.push({ title: 'sandbox compute (in-process, for the e2e notes)', rows: compute.rows });
-  for (const latencyMs of [E2E_LATENCY_MS, 0]) {
-    const rows = await step(`e2e L=${latencyMs} ms`, () =>
-      runScenario({ latencyMs, n: E2E_RUNS, warmup: 1, sandboxCpuMs: compute.perVerificationMs }),
-    );
-    sections.push({ title: `end to end, sandbox latency ${latencyMs} ms`, rows });
+  if (only.has('signing')) sections.push({ title: 'signing', rows: await step('signing', benchSigning) });
+  if (only.has('images')) {
+    sections.push({
+      title: 'image preparation (prepareJpeg, provider limits)',
+      rows: await step('images', benchImage),
+    });
   }
-  const waits = [];
-  for (const { jobDurationMs, n } of WAIT_JOBS) {
-    waits.push(
-      ...(await step(`customer wait, job ${jobDurationMs} ms`, () =>
-        benchCustomerWait({ latencyMs: E2E_LATENCY_MS, jobDurationMs, n }),
-      )),
-    );
+  if (only.has('store')) {
+    sections.push({ title: 'store writes (SQLite WAL, temp dir)', rows: await step('store', benchStore) });
   }
-  sections.push({
-    title: `customer wait vs the provider's work (job + round trips), sandbox latency ${E2E_LATENCY_MS} ms`,
-    rows: waits,
-  });
+  if (only.has('e2e')) {
+    const compute = await step('sandbox compute', benchSandboxCompute);
+    sections.push({ title: 'sandbox compute (in-process, for the e2e notes)', rows: compute.rows });
+    for (const latencyMs of [E2E_LATENCY_MS, 0]) {
+      const rows = await step(`e2e L=${latencyMs} ms`, () =>
+        runScenario({ latencyMs, n: E2E_RUNS, warmup: 1, sandboxCpuMs: compute.perVerificationMs }),
+      );
+      sections.push({ title: `end to end, sandbox latency ${latencyMs} ms`, rows });
+    }
+  }
+  if (only.has('wait')) {
+    const waits = [];
+    for (const { jobDurationMs, n } of WAIT_JOBS) {
+      waits.push(
+        ...(await step(`customer wait, job ${jobDurationMs} ms`, () =>
+          benchCustomerWait({ latencyMs: E2E_LATENCY_MS, jobDurationMs, n }),
+        )),
+      );
+    }
+    sections.push({
+      title: `customer wait vs the provider's work (job + round trips), sandbox latency ${E2E_LATENCY_MS} ms`,
+      rows: waits,
+    });
+  }
+  if (only.has('queue')) await queueSection(sections);
+  if (only.has('export')) {
+    sections.push({
+      title: 'exports: 100,000 records of one day, each format in a child process (peak RSS = its maxrss)',
+      rows: await step('exports', () => benchExport()),
+    });
+  }
+  if (only.has('audit')) {
+    sections.push({ title: 'audit log (encrypted store, temp dir)', rows: await step('audit', benchAudit) });
+  }
+  process.stdout.write(renderTable(sections) + '\n');
+  process.stdout.write(
+    `\nnode ${process.version}, ${process.platform}/${process.arch}, ${os.cpus().length} cores; load average ` +
+      `(1, 5, 15 min) ${loadBefore} at the start, ${load()} at the end; total ${formatMs(performance.now() - started)}. ` +
+      'p99 interpolates between ranks: with n = 10 it is close to the maximum.\n',
+  );
+}
+
+async function queueSection(sections: Section[]): Promise<void> {
   const queue = await step(`queue ${QUEUE_RECORDS} records`, () =>
     benchQueue({
       records: QUEUE_RECORDS,
@@ -82,11 +136,6 @@ async function main(): Promise<void> {
     title: `offline queue: ${QUEUE_RECORDS} records enqueued with the provider down, then drained (sandbox L=${E2E_LATENCY_MS} ms)`,
     rows: queue,
   });
-  process.stdout.write(renderTable(sections) + '\n');
-  process.stdout.write(
-    `\nnode ${process.version}, ${process.platform}/${process.arch}; total ${formatMs(performance.now() - started)}. ` +
-      'p99 interpolates between ranks: with n = 10 it is close to the maximum.\n',
-  );
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,9 @@ import { SELF_SERVICE_OPERATOR } from '../common/roles';
 import { createAccessPolicy } from './accounts/access';
 import { createPasswordHasher, type PasswordHasher } from './accounts/password-hash';
 import { createSessions } from './accounts/sessions';
-import { noAudit, type AuditLog } from './audit/events';
+import { openAuditLog, type OpenAuditLog } from './audit/audit-log';
+import { lastOfAction } from './audit/rows';
+import { settingsAtStart } from './audit/settings-entry';
 import { createHandlers } from './bridge/handlers';
 import type { Handlers } from './bridge/dispatch';
 import { createEventBus, type EventBus } from './bridge/events';
@@ -42,12 +44,12 @@ export interface AppOptions {
   timers?: Timers;
   /** Staff password hashing (default: scrypt at DEFAULT_SCRYPT_PARAMS); tests pass cheaper parameters. */
   passwordHasher?: PasswordHasher;
-  /** The audit log, opened on the store (main/audit/); default: none. */
-  createAudit?: (store: Store) => AuditLog;
 }
 
 export interface App {
   settings: Settings;
+  /** The tamper-evident audit log every service appends to (main/audit/). */
+  audit: OpenAuditLog;
   handlers: Handlers;
   events: EventBus;
   /** The customer's unsubmitted records and photos, deleted (a crashed page, an idle kiosk); how many. */
@@ -66,20 +68,29 @@ export async function createApp(options: AppOptions): Promise<App> {
   // The database key is in the keychain in training mode too: the keychain is part of every kiosk.
   const key = await loadOrCreateDataKey(secrets, options.dataDir);
   const store = openStore(options.dataDir, { key, nativeBinding: options.nativeBinding });
+  let audit: OpenAuditLog | undefined;
   try {
-    return await assemble(options, clock, secrets, store);
+    audit = await openAuditLog({ store, secrets, clock });
+    return await assemble(options, clock, secrets, store, audit);
   } catch (error) {
     // The store was opened here, so it is closed here (its checkpointer with it) if the rest cannot start.
+    await audit?.close();
     store.close();
     throw error;
   }
 }
 
-async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore, store: Store): Promise<App> {
+async function assemble(
+  options: AppOptions,
+  clock: Clock,
+  secrets: SecretStore,
+  store: Store,
+  audit: OpenAuditLog,
+): Promise<App> {
   const { settings } = options;
+  audit.append(settingsAtStart(settings, audit.key, previousSettings(store)));
   const events = createEventBus();
   const timers = options.timers ?? systemTimers;
-  const audit = options.createAudit?.(store) ?? noAudit;
   const providers = await createProviderSource({
     settings,
     secrets,
@@ -96,6 +107,7 @@ async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore,
     getProvider: providers.get,
     kioskMode: settings.mode,
     kioskId: settings.kioskId,
+    audit,
     sync: {
       concurrency: settings.sync.concurrency,
       backoff: {
@@ -110,7 +122,7 @@ async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore,
   if (recovered > 0) log.warn('records interrupted by a restart are pending again', { recovered });
   verification.startSync();
   // Photos and records past their retention are purged now and daily; never anything not yet final.
-  const stopRetention = startRetentionSchedule({ store, clock, settings });
+  const stopRetention = startRetentionSchedule({ store, clock, settings, audit });
 
   const wipe = (reason: WipeReason): WipeCounts => {
     const counts = verification.wipeUnsubmitted();
@@ -165,18 +177,6 @@ async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore,
     retention: { ...settings.retention },
     consentVersion: CONSENT_VERSION,
   };
-  audit.append({
-    action: 'settings_at_start',
-    actor: 'system',
-    details: {
-      mode: settings.mode,
-      provider: settings.provider,
-      kioskId: settings.kioskId,
-      requireSignIn: settings.accounts.requireSignIn,
-      imageDays: settings.retention.imageDays,
-      recordDays: settings.retention.recordDays,
-    },
-  });
   log.info('kiosk ready', {
     provider: settings.provider,
     training: info.training,
@@ -201,6 +201,7 @@ async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore,
   });
   return {
     settings,
+    audit,
     handlers,
     events,
     wipeCustomerSession: async (reason = 'page_recovery') => wipe(reason).records,
@@ -210,7 +211,15 @@ async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore,
       stopRetention();
       await verification.close();
       await providers.close();
+      // The last head goes to the keychain before the store closes.
+      await audit.close();
       store.close();
     },
   };
+}
+
+/** The details of the previous start's settings entry, for the changed keys; undefined on a first start. */
+function previousSettings(store: Store): Record<string, unknown> | undefined {
+  const row = lastOfAction(store, 'settings_at_start');
+  return row ? (JSON.parse(row.details_json) as Record<string, unknown>) : undefined;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { missingCase } from '../../common/errors';
 import { isRole, ROLES, type Role } from '../../common/roles';
-import { noAudit, type AuditLog } from '../audit/events';
+import type { AuditLog } from '../audit/events';
 import { KeychainUnavailableError } from '../keys/errors';
 import { describeError } from '../lib/redact';
 import { DATABASE_FILE, inTransaction, type Store } from '../store/connection';
@@ -39,8 +39,8 @@ export interface OperatorsCommandIo {
   hasher: PasswordHasher;
   /** Epoch milliseconds. */
   now(): number;
-  /** The audit log on the opened store; default none. */
-  audit?(store: Store): AuditLog;
+  /** Opens the audit log on the store (the real one: main/audit/audit-log.ts); closing writes its head. */
+  openAudit(store: Store): Promise<AuditLog & { close(): Promise<void> }>;
 }
 
 export const USAGE = [
@@ -86,10 +86,11 @@ export async function runOperatorsCommand(args: readonly string[], io: Operators
   }
 
   let store: Store | undefined;
+  let audit: (AuditLog & { close(): Promise<void> }) | undefined;
   try {
     const passwordHash = password === null ? null : await io.hasher.hash(password);
     store = await io.openStore(parsed.dataDir);
-    const audit = io.audit?.(store) ?? noAudit;
+    audit = await io.openAudit(store);
     const now = new Date(io.now()).toISOString();
     switch (parsed.command) {
       case 'list':
@@ -175,6 +176,8 @@ export async function runOperatorsCommand(args: readonly string[], io: Operators
     }
     return EXIT_FAILED;
   } finally {
+    // The head goes to the keychain before the store closes.
+    await audit?.close();
     store?.close();
   }
 }

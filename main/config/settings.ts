@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { PROVIDER_NAMES } from '../../common/providers';
 import { MODES } from '../../common/record';
+import { isTimeZone } from '../lib/local-day';
 import { defaultKioskId, KIOSK_ID_PATTERN } from './kiosk-id';
 import { packagedSettingsProblems } from './packaged';
 import { FINISH_STATUS_MODES } from '../providers/incode/finish-mode';
@@ -54,6 +55,11 @@ export const SettingsSchema = z
     /** Electron only: a locked full-screen window; self-service mode always has one, whatever this says. */
     kiosk: z.boolean().default(false),
     fullscreen: z.boolean().default(false),
+    /**
+     * The zone of the kiosk's local day (exports, `audit list --day`): Asia/Jakarta (WIB), Asia/Makassar
+     * (WITA) or Asia/Jayapura (WIT) in Indonesia, any IANA zone elsewhere; unset means the machine's zone.
+     */
+    timeZone: z.string().refine(isTimeZone, 'not a time zone (e.g. Asia/Jakarta)').optional(),
     // Each provider's section: what the documents settle is a default, what they leave open ([UNCONFIRMED]
     // in PROTOCOLS.md) is a setting with the likeliest value, and the README says what each one means.
     identifai: z

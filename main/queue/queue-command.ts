@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RecordStatus } from '../../common/record';
 import { parseReferenceCode } from '../../common/reference-code';
+import type { AuditLog } from '../audit/events';
 import { loadSettings, SettingsError } from '../config/settings';
 import { KeychainUnavailableError } from '../keys/errors';
 import { describeError, redact } from '../lib/redact';
@@ -26,6 +27,8 @@ export interface QueueCommandIo {
   err(line: string): void;
   /** Opens DIR's store as the app does. Called only once the arguments are right and DIR holds a database. */
   openStore(dataDir: string): Promise<Store>;
+  /** The audit log over that store (purges and deletions are audited); closed before the store. */
+  openAudit(store: Store): Promise<AuditLog & { close(): Promise<void> }>;
   /** Epoch milliseconds. */
   now(): number;
   /** Standard input, whole: `--nik -` reads the NIK from it, so it stays out of shell history and `ps`. */
@@ -73,6 +76,7 @@ export async function runQueueCommand(args: readonly string[], io: QueueCommandI
   }
 
   let store: Store | undefined;
+  let audit: (AuditLog & { close(): Promise<void> }) | undefined;
   try {
     switch (parsed.command) {
       case 'status':
@@ -83,14 +87,16 @@ export async function runQueueCommand(args: readonly string[], io: QueueCommandI
         // Settings first, so a broken settings file costs no keychain access.
         const { retention } = loadSettings(dataDir);
         store = await io.openStore(dataDir);
-        printJson(io, purgeExpired(store, { ...retention, now: io.now() }));
+        audit = await io.openAudit(store);
+        printJson(io, purgeExpired(store, { ...retention, now: io.now() }, audit));
         return EXIT_OK;
       }
       case 'delete':
         break;
     }
     store = await io.openStore(dataDir);
-    return remove(io, store, parsed.target);
+    audit = await io.openAudit(store);
+    return remove(io, store, audit, parsed.target);
   } catch (error) {
     if (
       error instanceof KeychainUnavailableError ||
@@ -103,7 +109,11 @@ export async function runQueueCommand(args: readonly string[], io: QueueCommandI
     }
     return EXIT_FAILED;
   } finally {
-    store?.close();
+    try {
+      await audit?.close();
+    } finally {
+      store?.close();
+    }
   }
 }
 
@@ -119,7 +129,10 @@ export function queueStatus(store: Store, now: number): QueueStatus {
   };
 }
 
-function remove(io: QueueCommandIo, store: Store, target: Target): number {
+/** Who acted, as the audit log names a command-line run (IT, at the machine, with its keychain). */
+const CLI_ACTOR = 'cli';
+
+function remove(io: QueueCommandIo, store: Store, audit: AuditLog, target: Target): number {
   if ('reference' in target) {
     const ids = listRecordIdsByIdSuffix(store, target.reference);
     if (ids.length !== 1) {
@@ -130,10 +143,10 @@ function remove(io: QueueCommandIo, store: Store, target: Target): number {
       );
       return EXIT_FAILED;
     }
-    return remove(io, store, { record: ids[0] ?? '' });
+    return remove(io, store, audit, { record: ids[0] ?? '' });
   }
   if ('record' in target) {
-    const result = deleteByRecordId(store, target.record);
+    const result = deleteByRecordId(store, target.record, audit, CLI_ACTOR);
     printJson(io, result);
     if (result.records === 0) {
       io.err(`error: there is no record ${target.record}.`);
@@ -141,7 +154,7 @@ function remove(io: QueueCommandIo, store: Store, target: Target): number {
     }
     return EXIT_OK;
   }
-  const result = deleteByNik(store, target.nik);
+  const result = deleteByNik(store, target.nik, audit, CLI_ACTOR);
   printJson(io, result);
   // Holding nothing on a person is an answer, not a failure.
   if (result.records === 0) io.err('No record holds this NIK; nothing was deleted.');

@@ -3,6 +3,7 @@
 // biometrics as specific data). Final records (decided or failed) age out by their decision; records
 // abandoned before submission (captured or retake, untouched) by their last change; a customer in the queue
 // never loses their capture. Every purge and deletion is logged with counts and record ids only.
+import { noAudit, type AuditLog } from '../audit/events';
 import { createLogger } from '../lib/log';
 import { inTransaction, type Store } from '../store/connection';
 import {
@@ -54,6 +55,7 @@ export interface DeletionResult extends DeletionCounts {
 export function purgeExpired(
   store: Store,
   { imageDays, recordDays, abandonedDays, now }: PurgeOptions,
+  audit: AuditLog = noAudit,
 ): PurgeCounts {
   checkDays('imageDays', imageDays);
   checkDays('recordDays', recordDays);
@@ -72,6 +74,20 @@ export function purgeExpired(
       const abandonedDeleted = sumDeletions(abandoned.map((id) => deleteRecordCounted(store, id)));
       const withOldImages = listFinalWithImagesBefore(store, imageCutoff);
       const images = withOldImages.reduce((sum, id) => sum + deleteImagesOf(store, id), 0);
+      // Counts only: a purge can reach thousands of records, whose ids go to the log line below.
+      audit.append({
+        action: 'retention_purge',
+        actor: 'system',
+        details: {
+          imageDays,
+          recordDays,
+          abandonedDays,
+          imagesPurgedRecords: withOldImages.length,
+          images,
+          recordsDeleted: recordsDeleted.records,
+          abandonedDeleted: abandonedDeleted.records,
+        },
+      });
       return {
         counts: {
           imagesPurged: { records: withOldImages.length, images },
@@ -99,9 +115,18 @@ export function purgeExpired(
 }
 
 /** Deletes one record, in whatever state, with its photos and step outputs. */
-export function deleteByRecordId(store: Store, recordId: string): DeletionResult {
+export function deleteByRecordId(
+  store: Store,
+  recordId: string,
+  audit: AuditLog = noAudit,
+  actor = 'system',
+): DeletionResult {
   const counts = withSecureDelete(store, () =>
-    inTransaction(store, () => deleteRecordCounted(store, recordId)),
+    inTransaction(store, () => {
+      const deleted = deleteRecordCounted(store, recordId);
+      if (deleted.records > 0) auditDeletion(audit, actor, 'record_id', recordId, deleted);
+      return deleted;
+    }),
   );
   const result = { ...counts, recordIds: counts.records > 0 ? [recordId] : [] };
   logDeletion('record_id', result);
@@ -109,16 +134,42 @@ export function deleteByRecordId(store: Store, recordId: string): DeletionResult
 }
 
 /** Deletes every record whose OCR read this NIK, in whatever state, with their photos and step outputs. */
-export function deleteByNik(store: Store, nik: string): DeletionResult {
+export function deleteByNik(
+  store: Store,
+  nik: string,
+  audit: AuditLog = noAudit,
+  actor = 'system',
+): DeletionResult {
   const result = withSecureDelete(store, () =>
     inTransaction(store, () => {
       const ids = listRecordIdsByNik(store, nik);
-      return { ...sumDeletions(ids.map((id) => deleteRecordCounted(store, id))), recordIds: ids };
+      const parts = ids.map((id) => {
+        const deleted = deleteRecordCounted(store, id);
+        auditDeletion(audit, actor, 'nik', id, deleted);
+        return deleted;
+      });
+      return { ...sumDeletions(parts), recordIds: ids };
     }),
   );
   // The NIK itself is never logged: the record ids are how an auditor ties the deletion to the request.
   logDeletion('nik', result);
   return result;
+}
+
+/** One entry per record deleted, in the deletion's transaction; the NIK asked for is never written. */
+function auditDeletion(
+  audit: AuditLog,
+  actor: string,
+  by: 'record_id' | 'nik',
+  recordId: string,
+  deleted: DeletionCounts,
+): void {
+  audit.append({
+    action: 'deletion_on_request',
+    actor,
+    recordId,
+    details: { by, images: deleted.images, steps: deleted.steps },
+  });
 }
 
 function logDeletion(by: 'record_id' | 'nik', result: DeletionResult): void {

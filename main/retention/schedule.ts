@@ -1,5 +1,6 @@
 // Runs the retention purge when the app starts and then once a day, on the injected clock, until stopped.
 // A failed run is logged and retried the next day; it never stops the schedule or the app.
+import type { AuditLog } from '../audit/events';
 import type { Settings } from '../config/settings';
 import type { Clock } from '../lib/clock';
 import { createLogger } from '../lib/log';
@@ -13,6 +14,8 @@ export interface RetentionScheduleOptions {
   store: Store;
   clock: Clock;
   settings: Pick<Settings, 'retention'>;
+  /** Every purge is audited in its own transaction. */
+  audit: AuditLog;
   /** Called after each run (tests; a status screen). */
   onRun?: (counts: PurgeCounts) => void;
 }
@@ -22,13 +25,14 @@ export function startRetentionSchedule({
   store,
   clock,
   settings,
+  audit,
   onRun,
 }: RetentionScheduleOptions): () => void {
   const controller = new AbortController();
   const { signal } = controller;
   const runOnce = () => {
     try {
-      const counts = purgeExpired(store, { ...settings.retention, now: clock.now() });
+      const counts = purgeExpired(store, { ...settings.retention, now: clock.now() }, audit);
       onRun?.(counts);
     } catch (error) {
       log.error('retention purge failed; trying again in a day', { error: describeError(error) });

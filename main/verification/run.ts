@@ -4,6 +4,7 @@
 import type { CustomerAction, ProgressStep } from '../../common/contract';
 import type { ImageKind } from '../../common/record';
 import { checkNik } from '../../common/nik-checks';
+import type { AuditLog } from '../audit/events';
 import type { EventBus } from '../bridge/events';
 import type { Clock } from '../lib/clock';
 import { today } from '../lib/calendar';
@@ -33,6 +34,8 @@ export interface RunDeps {
   /** How long a record waits after its `attempts`-th transient failure (honouring a provider's Retry-After). */
   retryDelay: (attempts: number, retryAfterMs: number | null) => number;
   onReachability: (reachable: boolean) => void;
+  /** Every decision is audited in the transaction that records it. */
+  audit: AuditLog;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -154,22 +157,38 @@ function recordResult(deps: RunDeps, record: StoredRecord, result: ProviderResul
     case 'decided': {
       const { outcome } = result;
       log.info('record decided', { recordId: record.id, decision: outcome.decision });
-      return transition(deps.store, record.id, {
-        ...base,
-        to: 'decided',
-        patch: {
-          decidedAt: now,
-          decision: outcome.decision,
-          liveness: outcome.liveness,
-          live: outcome.live,
-          similarity: outcome.similarity,
-          match: outcome.match,
-          ocr: outcome.ocr,
-          providerMessage: outcome.providerMessage,
-          raw: result.raw,
-          // Checked as the answer arrives, so the desk sees the flags at once (and again after corrections).
-          nikFlags: checkNik(outcome.ocr, today(deps.clock)),
-        },
+      // The decision and its audit entry commit together, or neither does.
+      return inTransaction(deps.store, () => {
+        const decided = transition(deps.store, record.id, {
+          ...base,
+          to: 'decided',
+          patch: {
+            decidedAt: now,
+            decision: outcome.decision,
+            liveness: outcome.liveness,
+            live: outcome.live,
+            similarity: outcome.similarity,
+            match: outcome.match,
+            ocr: outcome.ocr,
+            providerMessage: outcome.providerMessage,
+            raw: result.raw,
+            // Checked as the answer arrives, so the desk sees the flags at once (and again after corrections).
+            nikFlags: checkNik(outcome.ocr, today(deps.clock)),
+          },
+        });
+        deps.audit.append({
+          action: 'decision',
+          // The provider decided, through the kiosk: no member of staff did.
+          actor: 'system',
+          recordId: record.id,
+          details: {
+            decision: outcome.decision,
+            provider: decided.provider,
+            mode: decided.mode,
+            training: decided.training,
+          },
+        });
+        return decided;
       });
     }
     case 'retake': {

@@ -3,6 +3,7 @@
 // before any provider sees it.
 import type { SyncStatus } from '../../common/contract';
 import { CONSENT_VERSION, type ConsentAcceptance } from '../../common/consent';
+import type { AuditLog } from '../audit/events';
 import type { ImageKind, Mode, RecordView } from '../../common/record';
 import type { ProviderName } from '../../common/providers';
 import { BridgeFailure } from '../bridge/failure';
@@ -55,6 +56,8 @@ export interface VerificationServiceDeps {
   kioskMode?: Mode;
   /** Written on every record (settings.kioskId). */
   kioskId?: string | null;
+  /** Where decisions are audited. */
+  audit: AuditLog;
 }
 
 export interface StartRequest {
@@ -127,6 +130,7 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
     retryDelay: (attempts, retryAfterMs) =>
       nextAttemptDelay(attempts, deps.sync.backoff, random, retryAfterMs),
     onReachability: (value) => engine.setReachable(value),
+    audit: deps.audit,
   };
   const engine = createSyncEngine({
     store,

@@ -6,6 +6,7 @@ import { migration002 } from './002-open-retake-reasons';
 import { migration003 } from './003-record-nik';
 import { migration004 } from './004-record-training';
 import { migration005 } from './005-desk-and-consent';
+import { auditLogMigration } from './006-audit-log';
 
 export type { Migration } from './migration';
 
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  auditLogMigration,
 ];

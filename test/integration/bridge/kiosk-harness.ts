@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PasswordHasher } from '../../../main/accounts/password-hash';
 import { createApp, type App } from '../../../main/app';
-import type { AuditLog } from '../../../main/audit/events';
+import type { AuditEntry } from '../../../main/audit/events';
+import { iterateAuditRows, type AuditRow } from '../../../main/audit/rows';
 import { loadSettings, type SettingsInput } from '../../../main/config/settings';
 import { startHost, type RunningHost } from '../../../main/host/server';
 import { loadOrCreateDataKey, MemorySecretStore, type SecretStore } from '../../../main/keys';
@@ -20,6 +21,8 @@ export interface Kiosk {
   /** The kiosk's keychain (in memory): it holds the database key, for tests that open the store themselves. */
   secrets: SecretStore;
   key: string;
+  /** The audit log as the kiosk wrote it: the real, MAC-chained table, read on a connection of its own. */
+  auditEntries(): Promise<AuditEntry[]>;
   close(): Promise<void>;
 }
 
@@ -29,7 +32,6 @@ export interface KioskOptions {
   /** The accounts' clock and scheduler, for tests that move time (lockout, idle sign-out). */
   timers?: Timers;
   passwordHasher?: PasswordHasher;
-  audit?: AuditLog;
 }
 
 export async function startKiosk(providerUrl: string, options: KioskOptions = {}): Promise<Kiosk> {
@@ -38,7 +40,6 @@ export async function startKiosk(providerUrl: string, options: KioskOptions = {}
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Loket</title>');
   const settings = loadSettings(dataDir, { provider: 'sandbox', providerUrl, ...options.settings });
   const secrets = new MemorySecretStore();
-  const { audit } = options;
   const app = await createApp({
     dataDir,
     settings,
@@ -46,7 +47,6 @@ export async function startKiosk(providerUrl: string, options: KioskOptions = {}
     secrets,
     timers: options.timers,
     passwordHasher: options.passwordHasher,
-    createAudit: audit ? () => audit : undefined,
   });
   const host = await startHost({ port: 0, rendererDir, handlers: app.handlers, events: app.events });
   const key = new URL(host.url).hash.replace('#k=', '');
@@ -56,6 +56,14 @@ export async function startKiosk(providerUrl: string, options: KioskOptions = {}
     dataDir,
     secrets,
     key,
+    auditEntries: async () => {
+      const store = openStore(dataDir, { key: await loadOrCreateDataKey(secrets, dataDir) });
+      try {
+        return [...iterateAuditRows(store)].map(toEntry);
+      } finally {
+        store.close();
+      }
+    },
     close: async () => {
       await host.close();
       await app.close();
@@ -90,3 +98,14 @@ export async function call(
 export type Envelope =
   | { ok: true; value: Record<string, unknown> & { id: string; status: string } }
   | { ok: false; error: { code: string; message: string } };
+
+function toEntry(row: AuditRow): AuditEntry {
+  const details = JSON.parse(row.details_json) as Record<string, string | number | boolean | null>;
+  return {
+    action: row.action as AuditEntry['action'],
+    actor: row.actor,
+    ...(row.record_id === null ? {} : { recordId: row.record_id }),
+    ...(row.subject === null ? {} : { subject: row.subject }),
+    ...(Object.keys(details).length === 0 ? {} : { details }),
+  };
+}

@@ -7,7 +7,6 @@ import { startSandbox, type Sandbox } from '../../../main/sandbox/server';
 import { countByStatus, getRecord } from '../../../main/store/records';
 import { BACKSTOP_GRACE_MS } from '../../../main/self-service/forget-customer';
 import { manualTimers } from '../../support/clocks';
-import { recordingAudit } from '../../unit/accounts/fixtures';
 import { call, startKiosk, withStore, type Envelope, type Kiosk, type KioskOptions } from './kiosk-harness';
 import { capture, verify } from './verify-helper';
 
@@ -76,8 +75,7 @@ describe('a self-service kiosk', () => {
   });
 
   it('makes nothing without the accepted consent, and nothing at all when the customer declines', async () => {
-    const audit = recordingAudit();
-    const kiosk = await selfService({ audit });
+    const kiosk = await selfService();
     expect((await call(kiosk, 'verification.start', {})).envelope).toMatchObject({
       error: { code: 'consent_required' },
     });
@@ -86,7 +84,7 @@ describe('a self-service kiosk', () => {
     ).toMatchObject({ error: { code: 'consent_required' } });
     expect(value((await call(kiosk, 'consent.decline', CONSENT)).envelope)).toEqual({ declined: true });
     expect(await records(kiosk)).toBe(0);
-    expect(audit.entries.find((e) => e.action === 'consent_declined')).toEqual({
+    expect((await kiosk.auditEntries()).find((e) => e.action === 'consent_declined')).toEqual({
       action: 'consent_declined',
       actor: 'self_service',
       details: { version: CONSENT_VERSION, language: 'en', current: true },
@@ -124,8 +122,7 @@ describe('a self-service kiosk', () => {
   });
 
   it('forgets the customer when the countdown ends: unsubmitted records and photos deleted, submitted kept', async () => {
-    const audit = recordingAudit();
-    const kiosk = await selfService({ audit });
+    const kiosk = await selfService();
     const submitted = value(await verify(kiosk, { consent: CONSENT }));
     const leftBehind = await capture(kiosk, { consent: CONSENT });
     expect(await images(kiosk)).toBe(4);
@@ -136,7 +133,7 @@ describe('a self-service kiosk', () => {
     expect(await withStore(kiosk, (store) => getRecord(store, leftBehind))).toBeUndefined();
     expect(await images(kiosk)).toBe(2);
     expect(await withStore(kiosk, (store) => getRecord(store, String(submitted.id))?.status)).toBe('decided');
-    expect(audit.entries.find((e) => e.action === 'session_wiped')).toEqual({
+    expect((await kiosk.auditEntries()).find((e) => e.action === 'session_wiped')).toEqual({
       action: 'session_wiped',
       actor: 'self_service',
       details: { reason: 'customer_left', records: 1, images: 2 },

@@ -27,7 +27,7 @@ function harness(dir: string, password = PASSWORD) {
     openStore: async (d) => tempStore(d),
     hasher: cheapHasher(),
     now: () => NOW,
-    audit: () => audit,
+    openAudit: async () => Object.assign(audit, { close: async () => undefined }),
   };
   return {
     io,

@@ -2,7 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openAuditLog } from '../../../main/audit/audit-log';
 import { KeychainUnavailableError } from '../../../main/keys/errors';
+import { MemorySecretStore } from '../../../main/keys/memory-store';
+import { manualClock } from '../../support/clocks';
 import { configureLogging } from '../../../main/lib/log';
 import {
   EXIT_FAILED,
@@ -17,6 +20,14 @@ import { tempDir, tempStore } from '../store/temp-store';
 import { daysBefore, NIK_A, NIK_B, seed } from './fixtures';
 
 const NOW = Date.parse('2027-03-01T09:00:00.000Z');
+
+/** One keychain per data folder, as each kiosk has its own. */
+const keychains = new Map<string, MemorySecretStore>();
+function keychainOf(store: Store): MemorySecretStore {
+  let secrets = keychains.get(store.path);
+  if (!secrets) keychains.set(store.path, (secrets = new MemorySecretStore()));
+  return secrets;
+}
 
 interface Harness {
   io: QueueCommandIo;
@@ -36,6 +47,7 @@ function harness(open: (dir: string) => Store = (dir) => tempStore(dir), stdin =
       opened.push(dir);
       return Promise.resolve(open(dir));
     },
+    openAudit: (store) => openAuditLog({ store, secrets: keychainOf(store), clock: manualClock(NOW) }),
     now: () => NOW,
     readStdin: () => Promise.resolve(stdin),
   };
@@ -186,6 +198,18 @@ describe('queue delete', () => {
       EXIT_FAILED,
     );
     expect(again.err.join('\n')).toMatch(/there is no record INPROGRESS1/);
+    // The deletion was audited, once, by record id; the failed second attempt wrote nothing.
+    const entries = tempStore(dir)
+      .db.prepare(`SELECT action, actor, record_id, details_json FROM audit_log ORDER BY seq`)
+      .all();
+    expect(entries).toEqual([
+      {
+        action: 'deletion_on_request',
+        actor: 'cli',
+        record_id: 'INPROGRESS1',
+        details_json: '{"by":"record_id","images":2,"steps":1}',
+      },
+    ]);
   });
 
   it('--reference deletes the one record a self-service customer was shown that code for', async () => {

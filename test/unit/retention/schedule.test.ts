@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { noAudit } from '../../../main/audit/events';
 import { configureLogging } from '../../../main/lib/log';
 import { startRetentionSchedule, type PurgeCounts } from '../../../main/retention';
 import { getRecord } from '../../../main/store/records';
@@ -21,7 +22,13 @@ describe('startRetentionSchedule', () => {
     // Expires one day after the start: the first run keeps it, the second deletes it.
     seed(store, { id: 'EXPIRESDAY1', status: 'decided', decidedAt: daysBefore(START, 365) });
     const runs: PurgeCounts[] = [];
-    const stop = startRetentionSchedule({ store, clock, settings, onRun: (counts) => runs.push(counts) });
+    const stop = startRetentionSchedule({
+      store,
+      clock,
+      settings,
+      audit: noAudit,
+      onRun: (counts) => runs.push(counts),
+    });
 
     expect(runs).toHaveLength(1);
     expect(runs[0]?.recordsDeleted.records).toBe(0);
@@ -52,7 +59,7 @@ describe('startRetentionSchedule', () => {
           signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
         }),
     };
-    const stop = startRetentionSchedule({ store, clock, settings });
+    const stop = startRetentionSchedule({ store, clock, settings, audit: noAudit });
     expect(sleeps).toHaveLength(1);
     stop();
     expect(sleeps[0]?.aborted).toBe(true);
@@ -65,7 +72,7 @@ describe('startRetentionSchedule', () => {
     const store = tempStore();
     const clock = manualClock(START);
     store.close();
-    const stop = startRetentionSchedule({ store, clock, settings });
+    const stop = startRetentionSchedule({ store, clock, settings, audit: noAudit });
     expect(lines.some((line) => line.includes('retention purge failed'))).toBe(true);
     clock.advance(DAY_MS);
     await flush();

@@ -9,6 +9,7 @@ import { ProviderError, type StepContext, type VerificationProvider } from '../.
 import type { Store } from '../../../main/store/connection';
 import { getStepOutputs, requireRecord } from '../../../main/store/records';
 import { runPendingRecord, type RunDeps } from '../../../main/verification/run';
+import { noAudit } from '../../../main/audit/events';
 import { FakeClock } from '../../support/clocks';
 import { outcome } from '../renderer/fixtures';
 import { seed } from '../retention/fixtures';
@@ -48,6 +49,7 @@ function deps(store: Store, verify: VerificationProvider): RunDeps {
     getProvider: () => Promise.resolve(verify),
     retryDelay: () => 0,
     onReachability: () => undefined,
+    audit: noAudit,
   };
 }
 
