@@ -1,6 +1,5 @@
 // Entry point of `npm run export`: wires the command to the process (argv, stdout, exit code, Ctrl-C), the
 // keychain, the clock and the store (with a read-only connection beside it), opened with the data key.
-import os from 'node:os';
 import { keychainService, KeytarSecretStore, loadOrCreateDataKey } from '../keys';
 import { systemClock } from '../lib/clock';
 import { openStore } from '../store/connection';
@@ -24,7 +23,6 @@ process.exitCode = await runExportCommand(process.argv.slice(2), {
   },
   secrets: () => secrets,
   clock: systemClock,
-  hostname: () => os.hostname(),
   onInterrupt: (cleanup) => {
     const onSignal = (signal: NodeJS.Signals) => {
       cleanup();

@@ -33,8 +33,6 @@ export interface ExportCommandIo {
   open(dataDir: string): Promise<{ store: Store; reader: Database.Database }>;
   secrets(): SecretStore;
   clock: Clock;
-  /** This machine's name: the kiosk id when the settings name none. */
-  hostname(): string;
   /** Runs cleanup if the process is interrupted (Ctrl-C) meanwhile; returns the function that disarms it. */
   onInterrupt(cleanup: () => void): () => void;
 }
@@ -94,7 +92,7 @@ export async function runExportCommand(args: readonly string[], io: ExportComman
             range,
             masking: parsed.masking,
             includeTraining: parsed.includeTraining,
-            kioskId: settings.kioskId ?? kioskIdOf(io.hostname()),
+            kioskId: settings.kioskId,
             actor: 'cli',
           },
           stream,
@@ -154,11 +152,6 @@ async function writeAtomically(
     disarm();
     remove();
   }
-}
-
-/** The host name as a kiosk id: the characters the setting allows. */
-function kioskIdOf(hostname: string): string {
-  return hostname.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64) || 'kiosk';
 }
 
 function parse(args: readonly string[], io: ExportCommandIo): Parsed | number {

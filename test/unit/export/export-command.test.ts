@@ -24,7 +24,7 @@ afterEach(() => {
 
 function setup(records = 20) {
   const dir = tempDir();
-  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ timeZone: 'Asia/Makassar' }));
+  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ timeZone: 'Asia/Makassar', kioskId: 'KIOSK-3.lobby' }));
   const seeding = tempStore(dir);
   seedDay(seeding, { startMs: Date.parse('2026-01-04T16:00:00.000Z'), records });
   seeding.close();
@@ -43,7 +43,6 @@ function setup(records = 20) {
     },
     secrets: () => secrets,
     clock: new FakeClock(Date.parse('2026-01-06T00:00:00.000Z')),
-    hostname: () => 'kiosk 3 (lobby)',
     onInterrupt: () => {
       interrupts += 1;
       return () => undefined;
@@ -65,7 +64,7 @@ const args = (dir: string, file: string, ...more: string[]) => [
 ];
 
 describe('npm run export', () => {
-  it('writes the file through a temporary one, prints what it wrote, and names the kiosk from the host', async () => {
+  it('writes the file through a temporary one, prints what it wrote, and names the kiosk', async () => {
     const { dir, io, out, interrupts } = setup();
     const file = path.join(dir, 'out.csv');
     expect(await runExportCommand(args(dir, file), io)).toBe(EXIT_OK);
@@ -74,7 +73,7 @@ describe('npm run export', () => {
     expect(interrupts()).toBe(1);
     const { records } = readCsv(fs.readFileSync(file));
     expect(records).toHaveLength(22);
-    expect(records.at(-1)).toContain('kiosk_id=kiosk-3--lobby-');
+    expect(records.at(-1)).toContain('kiosk_id=KIOSK-3.lobby');
     expect(records.at(-1)).toContain('time_zone=Asia/Makassar');
   });
 
