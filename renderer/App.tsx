@@ -2,6 +2,7 @@
 // session; ending the session (Done, Back to home) returns to the kiosk's default language.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LoketApi } from '../common/contract';
+import { captureSettings } from './capture/captureSettings';
 import { SyncStatusBar } from './components/SyncStatusBar';
 import { TopBar } from './components/TopBar';
 import { useAppInfo } from './components/useAppInfo';
@@ -30,6 +31,9 @@ export function App({ bridge }: { bridge: LoketApi }) {
     [language],
   );
 
+  // One object per app.info answer: the guidance Worker restarts when its settings change identity.
+  const capture = useMemo(() => (appInfo ? captureSettings(appInfo) : null), [appInfo]);
+
   const { reset } = commands;
   const endSession = useCallback(
     (discardRecordId?: string) => {
@@ -44,7 +48,7 @@ export function App({ bridge }: { bridge: LoketApi }) {
       <div className="app">
         <TopBar appInfo={appInfo} />
         <main className="screen">
-          <FlowScreen state={state} commands={commands} onEnd={endSession} />
+          <FlowScreen state={state} commands={commands} capture={capture} onEnd={endSession} />
         </main>
         <SyncStatusBar status={syncStatus} />
       </div>

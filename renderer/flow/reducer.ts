@@ -31,6 +31,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         recordId: state.recordId,
         kind: state.kind,
         imageBase64: action.imageBase64,
+        cardCrop: action.cardCrop ?? false,
         submitAfter: state.submitAfter,
         saving: false,
       };

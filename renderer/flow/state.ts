@@ -28,6 +28,8 @@ export type FlowState =
       recordId: string;
       kind: ImageKind;
       imageBase64: string;
+      /** The ID card as the guidance Worker cut it out and straightened; false: a whole frame. */
+      cardCrop: boolean;
       submitAfter: boolean;
       saving: boolean;
     }
@@ -51,7 +53,7 @@ export type FlowAction =
   | { type: 'startRequested' }
   | { type: 'started'; record: RecordView }
   | { type: 'startFailed'; error: BridgeError }
-  | { type: 'photoTaken'; imageBase64: string }
+  | { type: 'photoTaken'; imageBase64: string; cardCrop?: boolean }
   | { type: 'retakePressed' }
   | { type: 'savePressed' }
   | { type: 'saved'; recordId: string; kind: ImageKind }

@@ -10,12 +10,13 @@ import { initialFlowState } from './state';
 
 export interface FlowCommands {
   start: () => void;
-  photoTaken: (imageBase64: string) => void;
+  photoTaken: (photo: { imageBase64: string; cardCrop: boolean }) => void;
   retake: () => void;
   savePhoto: (photo: {
     recordId: string;
     kind: ImageKind;
     imageBase64: string;
+    cardCrop: boolean;
     submitAfter: boolean;
   }) => void;
   retry: (retry: Retry) => void;
@@ -113,7 +114,10 @@ export function useFlow(bridge: LoketApi): { state: FlowState; commands: FlowCom
     [bridge],
   );
 
-  const photoTaken = useCallback((imageBase64: string) => dispatch({ type: 'photoTaken', imageBase64 }), []);
+  const photoTaken = useCallback<FlowCommands['photoTaken']>(
+    (photo) => dispatch({ type: 'photoTaken', ...photo }),
+    [],
+  );
   const retake = useCallback(() => dispatch({ type: 'retakePressed' }), []);
 
   // submit answered "in progress": fetch the record once, when an event says it has settled (no polling).

@@ -6,6 +6,7 @@ import type { ProgressStep } from '../../common/contract';
 import type { ErrorCode } from '../../common/errors';
 import type { ProviderName } from '../../common/providers';
 import type { Decision, OcrFields, RetakeReason } from '../../common/record';
+import type { CardProblem, FaceProblem } from '../../common/capture/guidance';
 import type { CameraProblem } from '../capture/camera/cameraProblem';
 
 export const id = {
@@ -50,6 +51,32 @@ export const id = {
     title: 'Verifikasi identitas',
     intro: 'Siapkan KTP nasabah. Kami akan memotret KTP lalu wajah nasabah, kemudian memeriksa keduanya.',
     starting: 'Menyiapkan verifikasi…',
+  },
+  /** Live guidance over the camera: one message at a time, the most important first. */
+  guidance: {
+    card: {
+      no_card: 'Tunjukkan KTP di dalam bingkai',
+      card_cut_off: 'KTP terpotong: masukkan seluruh kartu ke dalam bingkai',
+      move_closer: 'Dekatkan KTP ke kamera',
+      too_dark: 'Terlalu gelap: cari tempat yang lebih terang',
+      hold_still: 'Tahan KTP, jangan bergerak',
+      blurry: 'KTP buram: tahan diam dan jangan terlalu dekat',
+      glare: 'Ada pantulan cahaya di KTP: miringkan sedikit',
+    } satisfies Record<CardProblem, string>,
+    face: {
+      no_face: 'Lihat ke kamera, wajah di dalam oval',
+      multiple_faces: 'Hanya satu orang di depan kamera',
+      move_closer: 'Mendekat sedikit ke kamera',
+      move_back: 'Mundur sedikit dari kamera',
+      centre_face: 'Posisikan wajah di tengah oval',
+      look_straight: 'Lihat lurus ke kamera',
+      too_dark: 'Terlalu gelap: cari cahaya yang lebih terang di wajah',
+      blurry: 'Tahan diam, gambar buram',
+    } satisfies Record<FaceProblem, string>,
+    starting: 'Menyiapkan panduan kamera…',
+    looking: 'Mencari…',
+    ready: 'Bagus, tahan sebentar: foto diambil otomatis',
+    capturing: 'Foto diambil',
   },
   capture: {
     stepOf: 'Langkah {step} dari 2',

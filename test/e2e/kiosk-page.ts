@@ -14,7 +14,17 @@ export async function startInEnglish(page: Page, url: string): Promise<void> {
   await page.getByRole('button', { name: 'Start verification', exact: true }).click();
 }
 
-/** Takes and uses one photo on the capture step whose heading is given. */
+/**
+ * Waits on the capture step whose heading is given for the guidance to take the photo by itself (the fake
+ * camera shows a good card or face), then uses it.
+ */
+export async function captureAuto(page: Page, heading: string): Promise<void> {
+  await page.getByRole('heading', { name: heading }).waitFor({ timeout: 30_000 });
+  await page.getByRole('heading', { name: 'Check the photo' }).waitFor({ timeout: 45_000 });
+  await page.getByRole('button', { name: 'Use photo', exact: true }).click();
+}
+
+/** Takes and uses one photo by hand ("Take photo") on the capture step whose heading is given. */
 export async function capture(page: Page, heading: string): Promise<void> {
   await page.getByRole('heading', { name: heading }).waitFor({ timeout: 30_000 });
   const take = page.getByRole('button', { name: 'Take photo', exact: true });
