@@ -16,7 +16,8 @@ const RUNTIME_FILES: Readonly<Record<string, string>> = {
   'models/facemesh.json': 'node_modules/@vladmandic/human/models/facemesh.json',
   'models/facemesh.bin': 'node_modules/@vladmandic/human/models/facemesh.bin',
   'wasm/tfjs-backend-wasm.wasm': 'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm',
-  'wasm/tfjs-backend-wasm-simd.wasm': 'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm',
+  'wasm/tfjs-backend-wasm-simd.wasm':
+    'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm',
 };
 
 function shipRuntimeFiles(): Plugin {

@@ -24,7 +24,10 @@ afterEach(() => {
 
 function setup(records = 20) {
   const dir = tempDir();
-  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ timeZone: 'Asia/Makassar', kioskId: 'KIOSK-3.lobby' }));
+  fs.writeFileSync(
+    path.join(dir, 'settings.json'),
+    JSON.stringify({ timeZone: 'Asia/Makassar', kioskId: 'KIOSK-3.lobby' }),
+  );
   const seeding = tempStore(dir);
   seedDay(seeding, { startMs: Date.parse('2026-01-04T16:00:00.000Z'), records });
   seeding.close();
