@@ -2,11 +2,12 @@
 // verification time, the offline queue (enqueue latency, drain throughput, memory), the exports and the audit
 // log, printed as one table on stdout (progress goes to stderr). About six minutes on 2 cores, most of it the
 // queue's drain and the PDF. `npm run bench -- --only export,audit` runs the named sections only
-// (signing, images, store, e2e, wait, queue, export, audit).
+// (signing, images, store, e2e, wait, guidance, queue, export, audit).
 import os from 'node:os';
 import { configureLogging } from '../main/lib/log';
 import { benchAudit } from './audit';
 import { benchCustomerWait } from './customer-wait';
+import { benchGuidance } from './guidance';
 import { benchExport } from './export';
 import { benchImage } from './image';
 import { benchSandboxCompute } from './sandbox-compute';
@@ -44,7 +45,17 @@ async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
   return result;
 }
 
-const SECTIONS = ['signing', 'images', 'store', 'e2e', 'wait', 'queue', 'export', 'audit'] as const;
+const SECTIONS = [
+  'signing',
+  'images',
+  'store',
+  'e2e',
+  'wait',
+  'guidance',
+  'queue',
+  'export',
+  'audit',
+] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 function selected(argv: readonly string[]): ReadonlySet<SectionName> {
@@ -101,6 +112,12 @@ async function main(): Promise<void> {
     sections.push({
       title: `customer wait vs the provider's work (job + round trips), sandbox latency ${E2E_LATENCY_MS} ms`,
       rows: waits,
+    });
+  }
+  if (only.has('guidance')) {
+    sections.push({
+      title: "live guidance in Chromium (the renderer's Worker, fake 1280×720 camera, training mode)",
+      rows: await step('guidance', benchGuidance),
     });
   }
   if (only.has('queue')) await queueSection(sections);

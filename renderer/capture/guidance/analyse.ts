@@ -13,6 +13,8 @@ export interface Analysis {
   problem: Problem | null;
   quad: Quad | null;
   face: Box | null;
+  detectMs: number;
+  measuresMs: number;
 }
 
 export class CardAnalyser {
@@ -20,12 +22,20 @@ export class CardAnalyser {
   private previousQuad: Quad | null = null;
 
   analyse(frame: RgbaImage, thresholds: CaptureThresholds): Analysis {
+    const started = performance.now();
     const detection = this.detector.detect(frame);
+    const detected = performance.now();
     const quad = detection.status === 'ok' ? detection.quad : null;
     const measures = quad ? measureRegion(frame, quad, thumbnail(frame)) : null;
     const problem = cardProblem({ frame, detection, measures, previousQuad: this.previousQuad }, thresholds);
     this.previousQuad = quad;
-    return { problem, quad, face: null };
+    return {
+      problem,
+      quad,
+      face: null,
+      detectMs: detected - started,
+      measuresMs: performance.now() - detected,
+    };
   }
 }
 
@@ -34,9 +44,18 @@ export async function analyseFace(
   model: FaceModel,
   thresholds: CaptureThresholds,
 ): Promise<Analysis> {
+  const started = performance.now();
   const faces = await model.detect(frame);
+  const detected = performance.now();
   const confident = confidentFaces(faces, thresholds);
   const one = confident.length === 1 ? confident[0] : undefined;
   const measures = one ? measureBox(frame, one.box) : null;
-  return { problem: faceProblem({ frame, faces, measures }, thresholds), quad: null, face: one?.box ?? null };
+  const problem = faceProblem({ frame, faces, measures }, thresholds);
+  return {
+    problem,
+    quad: null,
+    face: one?.box ?? null,
+    detectMs: detected - started,
+    measuresMs: performance.now() - detected,
+  };
 }

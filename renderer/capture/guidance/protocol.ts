@@ -36,8 +36,18 @@ export interface Verdict {
   face: Box | null;
   /** performance.now() of the frame this verdict is about (the page's clock: the Worker keeps it). */
   takenAt: number;
-  /** How long the Worker spent on the frame (readback, measures, detection). */
+  /** How long the Worker spent on the frame, all told, and on each part of it. */
   analysisMs: number;
+  timings: AnalysisTimings;
+}
+
+export interface AnalysisTimings {
+  /** Drawing the bitmap and reading its pixels back. */
+  readbackMs: number;
+  /** Finding the card, or running the face model. */
+  detectMs: number;
+  /** The pixel checks: sharpness, light, glare inside the card or face. */
+  measuresMs: number;
 }
 
 export type FromWorker =

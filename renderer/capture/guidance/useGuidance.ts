@@ -39,8 +39,13 @@ export interface Guidance {
 /** A new message stays up at least this long before another replaces it (no flicker between two checks). */
 const MIN_SHOW_MS = 350;
 /** User Timing names the bench reads (performance.getEntriesByName). */
-export const MEASURE_LATENCY = 'loket:guidance:camera-to-verdict';
-export const MEASURE_ANALYSIS = 'loket:guidance:analysis';
+export const MEASURES = {
+  latency: 'loket:guidance:camera-to-verdict',
+  analysis: 'loket:guidance:analysis',
+  readback: 'loket:guidance:readback',
+  detect: 'loket:guidance:detect',
+  pixelChecks: 'loket:guidance:pixel-checks',
+} as const;
 const MAX_MEASURES = 2_000;
 
 const assetUrl = (path: string) => new URL(path, document.baseURI).href;
@@ -188,11 +193,16 @@ export function useGuidance(options: GuidanceOptions): Guidance {
   return { available, shown: shown.problem, verdict, auto, captureNow };
 }
 
+/** What the bench reads back: User Timing entries, bounded so a kiosk left running for days holds few. */
 function recordTimings(verdict: Verdict, now: number): void {
-  performance.measure(MEASURE_LATENCY, { start: verdict.takenAt, end: now });
-  performance.measure(MEASURE_ANALYSIS, { start: now - verdict.analysisMs, duration: verdict.analysisMs });
-  if (performance.getEntriesByName(MEASURE_LATENCY).length > MAX_MEASURES) {
-    performance.clearMeasures(MEASURE_LATENCY);
-    performance.clearMeasures(MEASURE_ANALYSIS);
+  const span = (name: string, duration: number) =>
+    performance.measure(name, { start: now - duration, duration });
+  performance.measure(MEASURES.latency, { start: verdict.takenAt, end: now });
+  span(MEASURES.analysis, verdict.analysisMs);
+  span(MEASURES.readback, verdict.timings.readbackMs);
+  span(MEASURES.detect, verdict.timings.detectMs);
+  span(MEASURES.pixelChecks, verdict.timings.measuresMs);
+  if (performance.getEntriesByName(MEASURES.latency).length > MAX_MEASURES) {
+    for (const name of Object.values(MEASURES)) performance.clearMeasures(name);
   }
 }

@@ -52,6 +52,7 @@ async function onFrame(bitmap: ImageBitmap, takenAt: number): Promise<void> {
   if (!current) return bitmap.close();
   const started = performance.now();
   const frame = readBack(bitmap);
+  const readbackMs = performance.now() - started;
   const analysis = await analyse(frame, current);
   latest = { frame, analysis, takenAt };
   if (analysis.problem === null) lastGood = latest;
@@ -65,6 +66,7 @@ async function onFrame(bitmap: ImageBitmap, takenAt: number): Promise<void> {
     face: analysis.face,
     takenAt,
     analysisMs: performance.now() - started,
+    timings: { readbackMs, detectMs: analysis.detectMs, measuresMs: analysis.measuresMs },
   });
 }
 
