@@ -6,18 +6,15 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { maskNik } from '../../common/nik';
 import type { ExportRange } from './range';
 
-/** Actors that are not staff: the operator column names the last member of staff who acted on a record. */
-const NOT_STAFF = `('system', 'self_service', 'cli')`;
-
 // The NIK column holds plausible NIKs only (migration 003); the OCR text stands in where the rule kept it out.
-// Served by records_created_at; the operator by audit_log_record.
+// The operator and kiosk are the record's own (migration 005: who served the customer, on which kiosk; a
+// record from before has none, and the kiosk exporting stands in). Served by records_created_at.
 const SELECT = (withName: boolean, withTraining: boolean) => `
   SELECT r.id, r.created_at, r.submitted_at, r.decided_at, r.mode, r.provider, r.training, r.status, r.decision,
     r.liveness, r.live, r.similarity, r.match, r.error_code,
     COALESCE(r.nik, json_extract(r.ocr_json, '$.nik')) AS nik,
     ${withName ? `json_extract(r.ocr_json, '$.name')` : 'NULL'} AS name,
-    (SELECT a.actor FROM audit_log a WHERE a.record_id = r.id AND a.actor NOT IN ${NOT_STAFF}
-      ORDER BY a.seq DESC LIMIT 1) AS operator
+    r.operator, r.kiosk_id
   FROM records r
   WHERE r.created_at >= @from AND r.created_at < @to${withTraining ? '' : ' AND r.training = 0'}
   ORDER BY r.created_at, r.id`;
@@ -48,6 +45,7 @@ export interface RecordRowRaw {
   nik: string | null;
   name: string | null;
   operator: string | null;
+  kiosk_id: string | null;
 }
 
 export interface ExportRow {
@@ -127,7 +125,7 @@ export function toExportRow(
     match: raw.match === null ? null : raw.match === 1,
     errorCode: raw.error_code,
     operator: raw.operator,
-    kioskId,
+    kioskId: raw.kiosk_id ?? kioskId,
     nikMasked: raw.nik === null ? null : maskNik(raw.nik),
   };
   if (!masked) {

@@ -36,9 +36,9 @@ export function seedDay(store: Store, options: DayOptions): void {
   const { startMs, records, trainingEvery = 0, idPrefix = 'DAY' } = options;
   const insert = store.db.prepare(`
     INSERT INTO records (id, created_at, updated_at, mode, provider, training, status, submitted_at, decided_at,
-      decision, liveness, live, similarity, match, ocr_json, nik, error_code)
+      decision, liveness, live, similarity, match, ocr_json, nik, error_code, operator, kiosk_id)
     VALUES (@id, @created, @updated, @mode, @provider, @training, @status, @submitted, @decided, @decision,
-      @liveness, @live, @similarity, @match, @ocr, @nik, @error)`);
+      @liveness, @live, @similarity, @match, @ocr, @nik, @error, @operator, @kiosk)`);
   inTransaction(store, () => {
     for (let i = 0; i < records; i++) {
       // Whole seconds, as the times are shown.
@@ -53,6 +53,9 @@ export function seedDay(store: Store, options: DayOptions): void {
         created: new Date(created).toISOString(),
         updated: new Date(decided ?? submitted).toISOString(),
         mode: i % 3 === 0 ? 'self_service' : 'assisted',
+        // Who served the customer (migration 005): the self-service kiosk, or one of three desk accounts.
+        operator: i % 3 === 0 ? 'self_service' : `ACCOUNT${(i % 3) + (i % 2)}`,
+        kiosk: i % 3 === 0 ? 'LOBBY-1' : 'DESK-1',
         provider: PROVIDERS[i % PROVIDERS.length],
         training: trainingEvery > 0 && i % trainingEvery === 0 ? 1 : 0,
         status: state,
