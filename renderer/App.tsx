@@ -7,12 +7,12 @@ import { SyncStatusBar } from './components/SyncStatusBar';
 import { TopBar } from './components/TopBar';
 import { useAppInfo } from './components/useAppInfo';
 import { useSyncStatus } from './components/useSyncStatus';
-import { useFlow } from './flow/useFlow';
+import { useFlow } from './kiosk/flow/useFlow';
 import type { I18n } from './i18n/context';
 import { I18nContext } from './i18n/context';
 import type { Language } from './i18n/languages';
 import { catalogues, DEFAULT_LANGUAGE } from './i18n/languages';
-import { FlowScreen } from './screens/FlowScreen';
+import { FlowScreen } from './kiosk/screens/FlowScreen';
 
 export function App({ bridge }: { bridge: LoketApi }) {
   const appInfo = useAppInfo(bridge);

@@ -1,7 +1,7 @@
 // What staff see when the camera cannot start: the problem in words, what to check, and two ways out.
-import type { CameraProblem } from '../capture/camera/cameraProblem';
-import { ScreenHeading } from '../components/ScreenHeading';
-import { useI18n } from '../i18n/context';
+import type { CameraProblem } from '../../capture/camera/cameraProblem';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { useI18n } from '../../i18n/context';
 
 interface Props {
   problem: CameraProblem;

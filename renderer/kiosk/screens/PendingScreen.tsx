@@ -1,6 +1,6 @@
 // The provider could not be reached: the record is saved and the sync engine will send it later.
-import { ScreenHeading } from '../components/ScreenHeading';
-import { useI18n } from '../i18n/context';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { useI18n } from '../../i18n/context';
 
 export function PendingScreen({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();

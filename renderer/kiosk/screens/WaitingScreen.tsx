@@ -2,8 +2,8 @@
 // While the provider waits for the customer (its hosted face check), the screen says what to do instead.
 import { useId } from 'react';
 import type { FlowState } from '../flow/state';
-import { ScreenHeading } from '../components/ScreenHeading';
-import { useI18n } from '../i18n/context';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { useI18n } from '../../i18n/context';
 import { HostedSession } from './HostedSession';
 
 export function WaitingScreen({ state }: { state: FlowState & { screen: 'waiting' } }) {

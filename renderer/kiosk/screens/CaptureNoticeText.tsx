@@ -1,7 +1,7 @@
 // Why the customer is asked for the photo again, in words, naming the photo.
-import type { ImageKind } from '../../common/record';
+import type { ImageKind } from '../../../common/record';
 import type { CaptureNotice } from '../flow/state';
-import { useI18n } from '../i18n/context';
+import { useI18n } from '../../i18n/context';
 
 export function CaptureNoticeText({ notice, kind }: { notice: CaptureNotice; kind: ImageKind }) {
   const { t } = useI18n();

@@ -2,8 +2,8 @@
 // session number when it starts; "Done"/"Back to home" start a new session, so an answer that arrives
 // afterwards is dropped instead of acting on the next customer's screen.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { LoketApi } from '../../common/contract';
-import type { ImageKind, RecordStatus } from '../../common/record';
+import type { LoketApi } from '../../../common/contract';
+import type { ImageKind, RecordStatus } from '../../../common/record';
 import { flowReducer } from './reducer';
 import type { FlowState, Retry } from './state';
 import { initialFlowState } from './state';

@@ -1,6 +1,6 @@
 // The resting screen between customers.
-import { ScreenHeading } from '../components/ScreenHeading';
-import { useI18n } from '../i18n/context';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { useI18n } from '../../i18n/context';
 
 export function HomeScreen({ starting, onStart }: { starting: boolean; onStart: () => void }) {
   const { t } = useI18n();

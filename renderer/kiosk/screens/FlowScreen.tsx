@@ -1,6 +1,6 @@
 // Picks the screen for the flow's state; exhaustive, so a new state is a compile error until it has one.
-import { missingCase } from '../../common/errors';
-import type { CaptureSettings } from '../capture/captureSettings';
+import { missingCase } from '../../../common/errors';
+import type { CaptureSettings } from '../../capture/captureSettings';
 import type { FlowCommands } from '../flow/useFlow';
 import type { FlowState } from '../flow/state';
 import { CaptureStep } from './CaptureStep';

@@ -1,9 +1,9 @@
 // The outcome in words first (a large heading announced as a status), then the evidence: scores, the KTP
 // data, and the provider's own message.
-import type { Outcome } from '../../common/record';
-import { ScreenHeading } from '../components/ScreenHeading';
-import { format, toPercent } from '../i18n/format';
-import { useI18n } from '../i18n/context';
+import type { Outcome } from '../../../common/record';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { format, toPercent } from '../../i18n/format';
+import { useI18n } from '../../i18n/context';
 import { OcrList } from './OcrList';
 
 interface Props {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerAction, Progress } from '../../../common/contract';
-import { flowReducer } from '../../../renderer/flow/reducer';
-import type { FlowAction, FlowState } from '../../../renderer/flow/state';
-import { initialFlowState } from '../../../renderer/flow/state';
-import { outcome, record, unavailable } from './fixtures';
+import type { CustomerAction, Progress } from '../../../../common/contract';
+import { flowReducer } from '../../../../renderer/kiosk/flow/reducer';
+import type { FlowAction, FlowState } from '../../../../renderer/kiosk/flow/state';
+import { initialFlowState } from '../../../../renderer/kiosk/flow/state';
+import { outcome, record, unavailable } from '../fixtures';
 
 const run = (state: FlowState, ...actions: FlowAction[]) => actions.reduce(flowReducer, state);
 

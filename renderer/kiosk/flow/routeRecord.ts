@@ -1,7 +1,7 @@
 // Where a record returned by submit (or fetched after the last progress event) sends the flow.
-import type { ErrorCode } from '../../common/errors';
-import { ERROR_CODES } from '../../common/errors';
-import type { RecordView } from '../../common/record';
+import type { ErrorCode } from '../../../common/errors';
+import { ERROR_CODES } from '../../../common/errors';
+import type { RecordView } from '../../../common/record';
 import type { FlowState } from './state';
 
 function knownCode(code: string): ErrorCode {

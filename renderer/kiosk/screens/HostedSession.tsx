@@ -1,8 +1,8 @@
 // The provider's hosted face check (faceverify.ai). Main either opened it in its own locked-down window
 // (url null: we only explain), or hands it over as a QR code for the customer's phone, or, in the browser
 // host where main opens no windows, gives us the url to open in a new tab.
-import type { CustomerAction } from '../../common/contract';
-import { useI18n } from '../i18n/context';
+import type { CustomerAction } from '../../../common/contract';
+import { useI18n } from '../../i18n/context';
 
 /** Only web pages are opened; anything else (javascript:, file:) is treated as if no url came. */
 export function openableUrl(url: string | null): string | null {

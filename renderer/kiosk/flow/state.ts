@@ -1,8 +1,8 @@
 // The verification flow as data. One screen at a time; each carries exactly what it needs, so a screen
 // can never show a record id or photo left over from the previous customer.
-import type { CustomerAction, Progress } from '../../common/contract';
-import type { BridgeError } from '../../common/errors';
-import type { ImageKind, Outcome, RecordView, RetakeReason } from '../../common/record';
+import type { CustomerAction, Progress } from '../../../common/contract';
+import type { BridgeError } from '../../../common/errors';
+import type { ImageKind, Outcome, RecordView, RetakeReason } from '../../../common/record';
 
 /** Why the capture screen is shown again, in words on screen. */
 export type CaptureNotice = { type: 'retake'; reason: RetakeReason } | { type: 'rejected' };

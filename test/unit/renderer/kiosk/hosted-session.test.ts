@@ -2,14 +2,14 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CustomerAction } from '../../../common/contract';
-import type { FlowState } from '../../../renderer/flow/state';
-import type { I18n } from '../../../renderer/i18n/context';
-import { I18nContext } from '../../../renderer/i18n/context';
-import { en } from '../../../renderer/i18n/en';
-import { id } from '../../../renderer/i18n/id';
-import { openableUrl, openHostedSession } from '../../../renderer/screens/HostedSession';
-import { WaitingScreen } from '../../../renderer/screens/WaitingScreen';
+import type { CustomerAction } from '../../../../common/contract';
+import type { FlowState } from '../../../../renderer/kiosk/flow/state';
+import type { I18n } from '../../../../renderer/i18n/context';
+import { I18nContext } from '../../../../renderer/i18n/context';
+import { en } from '../../../../renderer/i18n/en';
+import { id } from '../../../../renderer/i18n/id';
+import { openableUrl, openHostedSession } from '../../../../renderer/kiosk/screens/HostedSession';
+import { WaitingScreen } from '../../../../renderer/kiosk/screens/WaitingScreen';
 
 const qrDataUrl = 'data:image/png;base64,iVBORw0KGgo=';
 

@@ -1,10 +1,10 @@
 // A bridge error or a failed record: the code's sentence for everyone, main's (already redacted) message
 // in small print for staff, and a way forward.
-import type { BridgeError } from '../../common/errors';
-import { ScreenHeading } from '../components/ScreenHeading';
+import type { BridgeError } from '../../../common/errors';
+import { ScreenHeading } from '../../components/ScreenHeading';
 import type { Retry } from '../flow/state';
-import { format } from '../i18n/format';
-import { useI18n } from '../i18n/context';
+import { format } from '../../i18n/format';
+import { useI18n } from '../../i18n/context';
 
 interface Props {
   error: BridgeError;

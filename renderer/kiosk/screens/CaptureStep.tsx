@@ -3,17 +3,17 @@
 // staff (and, at an unattended kiosk, after a while). The camera stays open across the preview and from the
 // KTP to the selfie (this component stays mounted), so "Retake" is instant.
 import { useCallback, useState } from 'react';
-import { captureJpegBase64 } from '../capture/camera/capture';
-import { useCamera } from '../capture/camera/useCamera';
-import type { CaptureSettings } from '../capture/captureSettings';
-import { GuidanceOverlay } from '../capture/guidance/GuidanceOverlay';
-import { useGuidance, type CapturedPhoto } from '../capture/guidance/useGuidance';
-import { useManualAllowed } from '../capture/useManualAllowed';
-import { ScreenHeading } from '../components/ScreenHeading';
+import { captureJpegBase64 } from '../../capture/camera/capture';
+import { useCamera } from '../../capture/camera/useCamera';
+import type { CaptureSettings } from '../../capture/captureSettings';
+import { GuidanceOverlay } from '../../capture/guidance/GuidanceOverlay';
+import { useGuidance, type CapturedPhoto } from '../../capture/guidance/useGuidance';
+import { useManualAllowed } from '../../capture/useManualAllowed';
+import { ScreenHeading } from '../../components/ScreenHeading';
 import type { FlowCommands } from '../flow/useFlow';
 import type { FlowState } from '../flow/state';
-import { format } from '../i18n/format';
-import { useI18n } from '../i18n/context';
+import { format } from '../../i18n/format';
+import { useI18n } from '../../i18n/context';
 import { CameraProblemScreen } from './CameraProblemScreen';
 import { CaptureNoticeText } from './CaptureNoticeText';
 import { LiveView } from './LiveView';

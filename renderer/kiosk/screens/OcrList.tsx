@@ -1,8 +1,8 @@
 // The KTP fields the provider read, in the card's own order. The NIK is masked: staff compare the region
 // code and last digits with the card, and a passer-by cannot read the whole number off the screen.
-import type { OcrFields } from '../../common/record';
-import { maskNik } from '../../common/nik';
-import { useI18n } from '../i18n/context';
+import type { OcrFields } from '../../../common/record';
+import { maskNik } from '../../../common/nik';
+import { useI18n } from '../../i18n/context';
 
 export function OcrList({ ocr }: { ocr: OcrFields }) {
   const { t } = useI18n();

@@ -1,8 +1,8 @@
 // The live camera with a guide the shape of what we want: a KTP-sized card, or an oval for the face.
 // The selfie is mirrored on screen only (people expect a mirror); the captured JPEG is never mirrored.
 import type { ReactNode, RefObject } from 'react';
-import type { ImageKind } from '../../common/record';
-import { useI18n } from '../i18n/context';
+import type { ImageKind } from '../../../common/record';
+import { useI18n } from '../../i18n/context';
 
 interface Props {
   kind: ImageKind;
