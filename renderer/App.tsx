@@ -1,23 +1,23 @@
-// The kiosk shell: header, the current screen, and the sync bar. The language is chosen per customer
-// session; ending the session (Done, Back to home) returns to the kiosk's default language.
+// The kiosk: the language of the current session, then one of the two kinds of kiosk the settings name
+// (app.info's mode): the assisted desk, or the unattended self-service kiosk. The language is chosen per
+// customer session; ending the session returns to the kiosk's default language.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { LoketApi } from '../common/contract';
+import type { AppInfo, LoketApi } from '../common/contract';
 import { captureSettings } from './capture/captureSettings';
+import { Shell } from './components/Shell';
 import { SyncStatusBar } from './components/SyncStatusBar';
-import { TopBar } from './components/TopBar';
 import { useAppInfo } from './components/useAppInfo';
 import { useSyncStatus } from './components/useSyncStatus';
-import { useFlow } from './kiosk/flow/useFlow';
 import type { I18n } from './i18n/context';
 import { I18nContext } from './i18n/context';
 import type { Language } from './i18n/languages';
 import { catalogues, DEFAULT_LANGUAGE } from './i18n/languages';
+import { useFlow } from './kiosk/flow/useFlow';
 import { FlowScreen } from './kiosk/screens/FlowScreen';
+import { SelfServiceApp } from './kiosk/self-service/SelfServiceApp';
 
 export function App({ bridge }: { bridge: LoketApi }) {
   const appInfo = useAppInfo(bridge);
-  const syncStatus = useSyncStatus(bridge);
-  const { state, commands } = useFlow(bridge);
   // null = the kiosk's default, which may only be known once getAppInfo answers.
   const [chosen, setChosen] = useState<Language | null>(null);
   const language = chosen ?? appInfo?.defaultLanguage ?? DEFAULT_LANGUAGE;
@@ -30,28 +30,51 @@ export function App({ bridge }: { bridge: LoketApi }) {
     () => ({ language, t: catalogues[language], setLanguage: setChosen }),
     [language],
   );
-
-  // One object per app.info answer: the guidance Worker restarts when its settings change identity.
-  const capture = useMemo(() => (appInfo ? captureSettings(appInfo) : null), [appInfo]);
-
-  const { reset } = commands;
-  const endSession = useCallback(
-    (discardRecordId?: string) => {
-      setChosen(null);
-      reset(discardRecordId);
-    },
-    [reset],
-  );
+  const resetLanguage = useCallback(() => setChosen(null), []);
 
   return (
     <I18nContext value={i18n}>
-      <div className="app">
-        <TopBar appInfo={appInfo} />
-        <main className="screen">
-          <FlowScreen state={state} commands={commands} capture={capture} onEnd={endSession} />
-        </main>
-        <SyncStatusBar status={syncStatus} />
-      </div>
+      {appInfo === null ? (
+        <Shell appInfo={null}>{null}</Shell>
+      ) : appInfo.mode === 'self_service' ? (
+        <SelfServiceApp bridge={bridge} appInfo={appInfo} resetLanguage={resetLanguage} />
+      ) : (
+        <Desk bridge={bridge} appInfo={appInfo} resetLanguage={resetLanguage} />
+      )}
     </I18nContext>
+  );
+}
+
+/** The assisted desk as it was: the customer's flow with the sync bar. */
+function Desk({
+  bridge,
+  appInfo,
+  resetLanguage,
+}: {
+  bridge: LoketApi;
+  appInfo: AppInfo;
+  resetLanguage: () => void;
+}) {
+  const syncStatus = useSyncStatus(bridge);
+  const { state, commands } = useFlow(bridge, 'assisted');
+  const capture = useMemo(() => captureSettings(appInfo), [appInfo]);
+  const { reset } = commands;
+  const end = useCallback(
+    (discardRecordId?: string) => {
+      resetLanguage();
+      reset(discardRecordId);
+    },
+    [reset, resetLanguage],
+  );
+  return (
+    <Shell appInfo={appInfo} footer={<SyncStatusBar status={syncStatus} />}>
+      <FlowScreen
+        state={state}
+        commands={commands}
+        capture={capture}
+        audience={{ kind: 'staff' }}
+        onEnd={end}
+      />
+    </Shell>
   );
 }

@@ -7,6 +7,7 @@ export const en: Catalogue = {
     training: 'Training mode',
     provider: 'Service: {name}',
     languages: 'Language',
+    loading: 'Loading…',
   },
   language: {
     en: 'English',
@@ -198,6 +199,51 @@ export const en: Catalogue = {
     occupation: 'Occupation (Pekerjaan)',
     nationality: 'Nationality (Kewarganegaraan)',
     validUntil: 'Valid until (Berlaku Hingga)',
+  },
+  selfService: {
+    welcome: 'Welcome',
+    intro: 'Verify your identity yourself with your KTP and a photo of your face, in a few minutes.',
+    chooseLanguage: 'Choose your language',
+    touchToStart: 'Touch to start',
+    consentLoading: 'Loading the consent…',
+    consentIntro: 'Read this before the camera is switched on. Nothing is taken without your consent.',
+    consentVersion: 'Version {version}',
+    accept: 'I agree',
+    decline: 'I do not agree',
+    declinedTitle: 'Thank you',
+    declinedBody:
+      'You did not agree, so nothing about you has been stored. Staff at the counter can help you.',
+    starting: 'Getting the camera ready…',
+    outcome: {
+      verified: 'Your identity is verified',
+      not_verified: 'We could not verify your identity',
+      needs_review: 'Your verification needs a check by staff',
+      pending: 'Your application is saved',
+    },
+    outcomeHelp: {
+      verified: 'Thank you. You can continue at the counter.',
+      not_verified: 'Please go to the counter with your KTP; staff will help you.',
+      needs_review: 'Please go to the counter and give the reference code below.',
+      pending:
+        'The verification service cannot be reached right now. Your application will be checked automatically; ask at the counter for the result with the reference code below.',
+    },
+    training: '{outcome} (training)',
+    trainingNotice: 'Training mode: this is not a real verification.',
+    referenceLabel: 'Reference code',
+    referenceHelp:
+      'Give this code at the counter if you have a question, or to ask for your data to be deleted.',
+    returning: 'Back to the start in {seconds} seconds.',
+    finish: 'Finish',
+    idleTitle: 'Are you still there?',
+    idleBody:
+      'Touch the screen to continue. Otherwise everything taken so far is deleted in {seconds} seconds.',
+    idleContinue: 'Continue',
+    capture: {
+      idCardInstruction: 'Hold your KTP inside the frame, flat and without glare.',
+      selfieTitle: 'Photo of your face',
+      selfieInstruction: 'Look at the camera, face inside the oval, no glasses or hat.',
+      backHome: 'Cancel',
+    },
   },
   pending: {
     title: 'Application saved',

@@ -15,6 +15,7 @@ export const id = {
     training: 'Mode pelatihan',
     provider: 'Layanan: {name}',
     languages: 'Pilihan bahasa',
+    loading: 'Memuat…',
   },
   // Each language is named in itself (an endonym), so both catalogues carry the same two names.
   language: {
@@ -210,6 +211,53 @@ export const id = {
     nationality: 'Kewarganegaraan',
     validUntil: 'Berlaku Hingga',
   } satisfies Record<keyof OcrFields, string>,
+  // The unattended kiosk, in words for the customer (nobody from the bank stands beside them).
+  selfService: {
+    welcome: 'Selamat datang',
+    intro: 'Verifikasi identitas Anda sendiri dengan KTP dan foto wajah, dalam beberapa menit.',
+    chooseLanguage: 'Pilih bahasa',
+    touchToStart: 'Sentuh untuk mulai',
+    consentLoading: 'Memuat pernyataan persetujuan…',
+    consentIntro:
+      'Baca pernyataan ini sebelum kamera dinyalakan. Tidak ada yang diambil tanpa persetujuan Anda.',
+    consentVersion: 'Versi {version}',
+    accept: 'Saya setuju',
+    decline: 'Saya tidak setuju',
+    declinedTitle: 'Terima kasih',
+    declinedBody:
+      'Anda tidak menyetujui, jadi tidak ada data Anda yang disimpan. Petugas di loket dapat membantu Anda.',
+    starting: 'Menyiapkan kamera…',
+    outcome: {
+      verified: 'Identitas Anda terverifikasi',
+      not_verified: 'Identitas Anda tidak dapat diverifikasi',
+      needs_review: 'Verifikasi Anda perlu diperiksa petugas',
+      pending: 'Pengajuan Anda tersimpan',
+    } satisfies Record<Decision | 'pending', string>,
+    outcomeHelp: {
+      verified: 'Terima kasih. Anda dapat melanjutkan layanan di loket.',
+      not_verified: 'Silakan datang ke loket dengan KTP Anda; petugas akan membantu.',
+      needs_review: 'Silakan datang ke loket dan sebutkan kode referensi di bawah.',
+      pending:
+        'Layanan verifikasi sedang tidak terhubung. Pengajuan Anda akan diperiksa otomatis; tanyakan hasilnya di loket dengan kode referensi di bawah.',
+    } satisfies Record<Decision | 'pending', string>,
+    training: '{outcome} (pelatihan)',
+    trainingNotice: 'Mode pelatihan: ini bukan verifikasi sungguhan.',
+    referenceLabel: 'Kode referensi',
+    referenceHelp: 'Sebutkan kode ini di loket bila Anda ingin bertanya, atau meminta data Anda dihapus.',
+    returning: 'Kembali ke awal dalam {seconds} detik.',
+    finish: 'Selesai',
+    idleTitle: 'Masih di sana?',
+    idleBody:
+      'Sentuh layar untuk melanjutkan. Jika tidak, semua yang sudah diambil akan dihapus dalam {seconds} detik.',
+    idleContinue: 'Lanjutkan',
+    /** The capture step's words where they address the staff at a desk, reworded for the customer. */
+    capture: {
+      idCardInstruction: 'Pegang KTP Anda di dalam bingkai, rata dan tanpa pantulan cahaya.',
+      selfieTitle: 'Foto wajah Anda',
+      selfieInstruction: 'Tatap kamera, wajah di dalam oval, tanpa kacamata atau topi.',
+      backHome: 'Batal',
+    },
+  },
   pending: {
     title: 'Pengajuan tersimpan',
     body: 'Layanan verifikasi sedang tidak dapat dihubungi. Data sudah tersimpan aman di kios ini dan akan diperiksa otomatis saat koneksi kembali.',

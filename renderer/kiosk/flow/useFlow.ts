@@ -3,13 +3,15 @@
 // afterwards is dropped instead of acting on the next customer's screen.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { LoketApi } from '../../../common/contract';
-import type { ImageKind, RecordStatus } from '../../../common/record';
+import type { ConsentAcceptance } from '../../../common/consent';
+import type { ImageKind, Mode, RecordStatus } from '../../../common/record';
 import { flowReducer } from './reducer';
 import type { FlowState, Retry } from './state';
 import { initialFlowState } from './state';
 
 export interface FlowCommands {
-  start: () => void;
+  /** A new verification; at a self-service kiosk with the consent the customer accepted. */
+  start: (consent?: ConsentAcceptance) => void;
   photoTaken: (photo: { imageBase64: string; cardCrop: boolean }) => void;
   retake: () => void;
   savePhoto: (photo: {
@@ -27,10 +29,12 @@ export interface FlowCommands {
 /** Statuses after which the record will not change without a new submission. */
 const SETTLED: readonly RecordStatus[] = ['decided', 'retake', 'failed', 'pending'];
 
-export function useFlow(bridge: LoketApi): { state: FlowState; commands: FlowCommands } {
+export function useFlow(bridge: LoketApi, mode: Mode): { state: FlowState; commands: FlowCommands } {
   const [state, dispatch] = useReducer(flowReducer, initialFlowState);
   const session = useRef(0);
   const busySession = useRef(-1); // the session with a bridge call in flight, against double taps
+  // The customer's consent holds for their session: "Try again" after a failed start sends it again.
+  const consent = useRef<ConsentAcceptance | undefined>(undefined);
 
   useEffect(() => bridge.onProgress((progress) => dispatch({ type: 'progress', progress })), [bridge]);
 
@@ -57,16 +61,23 @@ export function useFlow(bridge: LoketApi): { state: FlowState; commands: FlowCom
     });
   }, []);
 
-  const start = useCallback(() => {
-    exclusive(async (token) => {
-      dispatch({ type: 'startRequested' });
-      const answer = await bridge.startVerification({ mode: 'assisted' });
-      if (token !== session.current) return;
-      dispatch(
-        answer.ok ? { type: 'started', record: answer.value } : { type: 'startFailed', error: answer.error },
-      );
-    });
-  }, [bridge, exclusive]);
+  const start = useCallback(
+    (accepted?: ConsentAcceptance) => {
+      if (accepted !== undefined) consent.current = accepted;
+      exclusive(async (token) => {
+        dispatch({ type: 'startRequested' });
+        const request = consent.current === undefined ? { mode } : { mode, consent: consent.current };
+        const answer = await bridge.startVerification(request);
+        if (token !== session.current) return;
+        dispatch(
+          answer.ok
+            ? { type: 'started', record: answer.value }
+            : { type: 'startFailed', error: answer.error },
+        );
+      });
+    },
+    [bridge, exclusive, mode],
+  );
 
   const savePhoto = useCallback<FlowCommands['savePhoto']>(
     ({ recordId, kind, imageBase64, submitAfter }) => {
@@ -107,6 +118,7 @@ export function useFlow(bridge: LoketApi): { state: FlowState; commands: FlowCom
   const reset = useCallback(
     (discardRecordId?: string) => {
       session.current += 1;
+      consent.current = undefined;
       dispatch({ type: 'reset' });
       // Best effort: an abandoned record holds a customer's photos, so ask main to drop it.
       if (discardRecordId !== undefined) void bridge.discardVerification({ recordId: discardRecordId });

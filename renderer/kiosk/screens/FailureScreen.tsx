@@ -11,9 +11,11 @@ interface Props {
   retry: Retry | null;
   onRetry: (retry: Retry) => void;
   onDone: () => void;
+  /** Main's (redacted) message for staff; an unattended kiosk shows only the sentence for everyone. */
+  staffDetail?: boolean;
 }
 
-export function FailureScreen({ error, retry, onRetry, onDone }: Props) {
+export function FailureScreen({ error, retry, onRetry, onDone, staffDetail = true }: Props) {
   const { t } = useI18n();
   return (
     <section className="screen-body screen-center">
@@ -21,7 +23,7 @@ export function FailureScreen({ error, retry, onRetry, onDone }: Props) {
       <p className="lead" role="alert">
         {t.errors[error.code]}
       </p>
-      {error.message && (
+      {staffDetail && error.message && (
         <p className="muted staff-detail">{format(t.failure.detail, { message: error.message })}</p>
       )}
       <div className="actions">
