@@ -2,18 +2,14 @@
 // (app.info's mode): the assisted desk, or the unattended self-service kiosk. The language is chosen per
 // customer session; ending the session returns to the kiosk's default language.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AppInfo, LoketApi } from '../common/contract';
-import { captureSettings } from './capture/captureSettings';
+import type { LoketApi } from '../common/contract';
 import { Shell } from './components/Shell';
-import { SyncStatusBar } from './components/SyncStatusBar';
 import { useAppInfo } from './components/useAppInfo';
-import { useSyncStatus } from './components/useSyncStatus';
+import { DeskApp } from './desk/DeskApp';
 import type { I18n } from './i18n/context';
 import { I18nContext } from './i18n/context';
 import type { Language } from './i18n/languages';
 import { catalogues, DEFAULT_LANGUAGE } from './i18n/languages';
-import { useFlow } from './kiosk/flow/useFlow';
-import { FlowScreen } from './kiosk/screens/FlowScreen';
 import { SelfServiceApp } from './kiosk/self-service/SelfServiceApp';
 
 export function App({ bridge }: { bridge: LoketApi }) {
@@ -39,42 +35,8 @@ export function App({ bridge }: { bridge: LoketApi }) {
       ) : appInfo.mode === 'self_service' ? (
         <SelfServiceApp bridge={bridge} appInfo={appInfo} resetLanguage={resetLanguage} />
       ) : (
-        <Desk bridge={bridge} appInfo={appInfo} resetLanguage={resetLanguage} />
+        <DeskApp bridge={bridge} appInfo={appInfo} resetLanguage={resetLanguage} />
       )}
     </I18nContext>
-  );
-}
-
-/** The assisted desk as it was: the customer's flow with the sync bar. */
-function Desk({
-  bridge,
-  appInfo,
-  resetLanguage,
-}: {
-  bridge: LoketApi;
-  appInfo: AppInfo;
-  resetLanguage: () => void;
-}) {
-  const syncStatus = useSyncStatus(bridge);
-  const { state, commands } = useFlow(bridge, 'assisted');
-  const capture = useMemo(() => captureSettings(appInfo), [appInfo]);
-  const { reset } = commands;
-  const end = useCallback(
-    (discardRecordId?: string) => {
-      resetLanguage();
-      reset(discardRecordId);
-    },
-    [reset, resetLanguage],
-  );
-  return (
-    <Shell appInfo={appInfo} footer={<SyncStatusBar status={syncStatus} />}>
-      <FlowScreen
-        state={state}
-        commands={commands}
-        capture={capture}
-        audience={{ kind: 'staff' }}
-        onEnd={end}
-      />
-    </Shell>
   );
 }

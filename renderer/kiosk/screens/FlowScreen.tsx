@@ -1,7 +1,9 @@
 // Picks the screen for the flow's state; exhaustive, so a new state is a compile error until it has one.
 // The same flow serves both kinds of kiosk: at a desk, staff see the scores and fields and go on to review;
 // at a self-service kiosk, the customer sees the outcome in words and a reference code, nothing personal.
+import type { ReactNode } from 'react';
 import { missingCase } from '../../../common/errors';
+import type { RecordView } from '../../../common/record';
 import type { CaptureSettings } from '../../capture/captureSettings';
 import type { FlowCommands } from '../flow/useFlow';
 import type { FlowState } from '../flow/state';
@@ -14,7 +16,15 @@ import { PendingScreen } from './PendingScreen';
 import { ResultScreen } from './ResultScreen';
 import { WaitingScreen } from './WaitingScreen';
 
-export type Audience = { kind: 'staff' } | { kind: 'customer'; resultSeconds: number };
+export type Audience =
+  | {
+      kind: 'staff';
+      /** Set when the signed-in operator can review a decided record: the result leads there. */
+      onReview?: ((record: RecordView) => void) | undefined;
+      /** What Home says about the last customer (the record just confirmed). */
+      homeNotice?: ReactNode;
+    }
+  | { kind: 'customer'; resultSeconds: number };
 
 interface Props {
   state: FlowState;
@@ -32,7 +42,9 @@ export function FlowScreen({ state, commands, capture, audience, onEnd }: Props)
   switch (state.screen) {
     case 'home':
       if (customer) return <CustomerStarting />;
-      return <HomeScreen starting={state.starting} onStart={() => commands.start()} />;
+      return (
+        <HomeScreen starting={state.starting} onStart={() => commands.start()} notice={audience.homeNotice} />
+      );
     case 'capture':
     case 'preview':
       // A record never sent to the provider is abandoned when the person goes back; one that came back for
@@ -59,7 +71,14 @@ export function FlowScreen({ state, commands, capture, audience, onEnd }: Props)
           />
         );
       }
-      return <ResultScreen outcome={state.outcome} training={state.record.training} onDone={done} />;
+      return (
+        <ResultScreen
+          outcome={state.outcome}
+          training={state.record.training}
+          onDone={done}
+          onReview={audience.onReview && (() => audience.onReview?.(state.record))}
+        />
+      );
     case 'pending':
       if (customer) {
         return (

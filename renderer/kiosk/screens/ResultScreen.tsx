@@ -11,9 +11,11 @@ interface Props {
   /** A training record: the heading and a notice say so, whatever the decision. */
   training: boolean;
   onDone: () => void;
+  /** At a desk with someone signed in the record is finished by review, so that is the way on. */
+  onReview?: (() => void) | undefined;
 }
 
-export function ResultScreen({ outcome, training, onDone }: Props) {
+export function ResultScreen({ outcome, training, onDone, onReview }: Props) {
   const { t } = useI18n();
   const score = (value: number | null) =>
     value === null ? t.result.notAvailable : format(t.result.percent, { value: toPercent(value) });
@@ -49,9 +51,15 @@ export function ResultScreen({ outcome, training, onDone }: Props) {
           )}
           {/* Beside the scores rather than under the long KTP list, so it is on screen without scrolling. */}
           <div className="actions">
-            <button type="button" className="button button-primary button-large" onClick={onDone}>
-              {t.actions.done}
-            </button>
+            {onReview ? (
+              <button type="button" className="button button-primary button-large" onClick={onReview}>
+                {t.review.open}
+              </button>
+            ) : (
+              <button type="button" className="button button-primary button-large" onClick={onDone}>
+                {t.actions.done}
+              </button>
+            )}
           </div>
         </section>
         <section aria-labelledby="ocr-title">
