@@ -9,7 +9,7 @@ export const en: Catalogue = {
     languages: 'Language',
     loading: 'Loading…',
     signedInAs: 'Staff: {name}',
-    trainingOperator: 'Training sign-in',
+    trainingOperator: 'Training (no account)',
     signOut: 'Sign out',
   },
   roles: {

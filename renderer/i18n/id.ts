@@ -19,7 +19,7 @@ export const id = {
     languages: 'Pilihan bahasa',
     loading: 'Memuat…',
     signedInAs: 'Petugas: {name}',
-    trainingOperator: 'Petugas pelatihan',
+    trainingOperator: 'Pelatihan (tanpa akun)',
     signOut: 'Keluar',
   },
   roles: {
