@@ -59,7 +59,8 @@ export function ConsentScreen({ bridge, onAccept, onDecline, onCancel }: Props) 
         <button type="button" className="button button-primary button-huge" onClick={() => onAccept(answer)}>
           {t.selfService.accept}
         </button>
-        <button type="button" className="button button-large" onClick={() => onDecline(answer)}>
+        {/* As large as "I agree": declining must be as easy as accepting. */}
+        <button type="button" className="button button-huge" onClick={() => onDecline(answer)}>
           {t.selfService.decline}
         </button>
       </div>
