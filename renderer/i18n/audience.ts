@@ -1,6 +1,7 @@
 // The same screens, worded for who reads them. The capture step was written for staff at a desk ("ask the
-// customer to look at the camera"); at an unattended kiosk the customer reads it, so those few sentences are
-// swapped for ones that speak to them, and "Back to home" becomes "Cancel".
+// customer to look at the camera"), and so was the provider's hosted face check; at an unattended kiosk the
+// customer reads them, so those few sentences are swapped for ones that speak to them, and "Back to home"
+// becomes "Cancel".
 import type { Catalogue } from './id';
 
 export function forCustomers(t: Catalogue): Catalogue {
@@ -13,6 +14,7 @@ export function forCustomers(t: Catalogue): Catalogue {
       selfieTitle: words.selfieTitle,
       selfieInstruction: words.selfieInstruction,
     },
+    hosted: { ...t.hosted, ...t.selfService.hosted },
     actions: { ...t.actions, backHome: words.backHome },
   };
 }

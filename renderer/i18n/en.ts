@@ -333,6 +333,10 @@ export const en: Catalogue = {
       selfieInstruction: 'Look at the camera, face inside the oval, no glasses or hat.',
       backHome: 'Cancel',
     },
+    hosted: {
+      qrInstruction: 'Scan this QR code with your phone, then follow the steps.',
+      kioskWindow: 'The face check has opened in a separate window on this kiosk. Follow its steps.',
+    },
   },
   pending: {
     title: 'Application saved',

@@ -353,6 +353,11 @@ export const id = {
       selfieInstruction: 'Tatap kamera, wajah di dalam oval, tanpa kacamata atau topi.',
       backHome: 'Batal',
     },
+    hosted: {
+      qrInstruction: 'Pindai kode QR ini dengan ponsel Anda, lalu ikuti langkah-langkahnya.',
+      kioskWindow:
+        'Pemeriksaan wajah telah terbuka di jendela terpisah di kios ini. Ikuti langkah-langkahnya.',
+    },
   },
   pending: {
     title: 'Pengajuan tersimpan',

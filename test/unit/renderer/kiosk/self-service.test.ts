@@ -43,6 +43,10 @@ describe('the capture step worded for the customer', () => {
     expect(forCustomers(en).capture.selfieTitle).toBe('Photo of your face');
     expect(forCustomers(en).actions.backHome).toBe('Cancel');
     expect(forCustomers(id).capture.selfieInstruction).not.toBe(id.capture.selfieInstruction);
+    expect(forCustomers(en).hosted.qrInstruction).toBe(
+      'Scan this QR code with your phone, then follow the steps.',
+    );
+    expect(forCustomers(id).hosted.kioskWindow).not.toBe(id.hosted.kioskWindow);
     // The rest is the same catalogue.
     expect(forCustomers(en).capture.idCardTitle).toBe(en.capture.idCardTitle);
     expect(forCustomers(en).errors).toBe(en.errors);
