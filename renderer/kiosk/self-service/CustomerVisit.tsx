@@ -75,7 +75,9 @@ export function CustomerVisit({ bridge, appInfo, onEnd }: Props) {
           commands={commands}
           capture={capture}
           audience={{ kind: 'customer', resultSeconds }}
-          onEnd={(abandoned) => (abandoned === undefined ? onEnd() : forget())}
+          // Leaving from anywhere but the outcome may leave something unsent (a cancelled capture, a failed
+          // save): main forgets it before the next customer comes.
+          onEnd={() => (state.screen === 'result' || state.screen === 'pending' ? onEnd() : forget())}
         />
       )}
       {idle && <IdleCountdown seconds={countdownSeconds} onExpire={forget} />}
