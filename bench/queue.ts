@@ -150,6 +150,8 @@ export async function benchQueue(options: QueueOptions): Promise<Row[]> {
         },
       });
       const app = await createApp({ dataDir, settings, version: 'bench', secrets: new MemorySecretStore() });
+      // A desk verifies only with someone signed in: the sandbox's one-tap training sign-in.
+      await app.handlers.signInTraining({});
       const call = async (verb: Verb, request: Record<string, unknown>): Promise<RecordView> => {
         const envelope = await dispatch(app.handlers, channels[verb].channel, request);
         if (!envelope.ok) throw new Error(`${verb} failed: ${envelope.error.code} ${envelope.error.message}`);

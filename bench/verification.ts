@@ -160,6 +160,8 @@ export async function collectSamples(options: ScenarioOptions): Promise<Sample[]
         secrets: new MemorySecretStore(),
         ...tracing(trace),
       });
+      // A desk verifies only with someone signed in: the sandbox's one-tap training sign-in.
+      await app.handlers.signInTraining({});
       const call = async (verb: Verb, request: Record<string, unknown>): Promise<RecordView> => {
         const envelope = await dispatch(app.handlers, channels[verb].channel, request);
         if (!envelope.ok) throw new Error(`${verb} failed: ${envelope.error.code} ${envelope.error.message}`);

@@ -1,23 +1,19 @@
-// The kiosk shell: header, the current screen, and the sync bar. The language is chosen per customer
-// session; ending the session (Done, Back to home) returns to the kiosk's default language.
+// The kiosk: the language of the current session, then one of the two kinds of kiosk the settings name
+// (app.info's mode): the assisted desk, or the unattended self-service kiosk. The language is chosen per
+// customer session; ending the session returns to the kiosk's default language.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LoketApi } from '../common/contract';
-import { captureSettings } from './capture/captureSettings';
-import { SyncStatusBar } from './components/SyncStatusBar';
-import { TopBar } from './components/TopBar';
+import { Shell } from './components/Shell';
 import { useAppInfo } from './components/useAppInfo';
-import { useSyncStatus } from './components/useSyncStatus';
-import { useFlow } from './flow/useFlow';
+import { DeskApp } from './desk/DeskApp';
 import type { I18n } from './i18n/context';
 import { I18nContext } from './i18n/context';
 import type { Language } from './i18n/languages';
 import { catalogues, DEFAULT_LANGUAGE } from './i18n/languages';
-import { FlowScreen } from './screens/FlowScreen';
+import { SelfServiceApp } from './kiosk/self-service/SelfServiceApp';
 
 export function App({ bridge }: { bridge: LoketApi }) {
   const appInfo = useAppInfo(bridge);
-  const syncStatus = useSyncStatus(bridge);
-  const { state, commands } = useFlow(bridge);
   // null = the kiosk's default, which may only be known once getAppInfo answers.
   const [chosen, setChosen] = useState<Language | null>(null);
   const language = chosen ?? appInfo?.defaultLanguage ?? DEFAULT_LANGUAGE;
@@ -30,28 +26,17 @@ export function App({ bridge }: { bridge: LoketApi }) {
     () => ({ language, t: catalogues[language], setLanguage: setChosen }),
     [language],
   );
-
-  // One object per app.info answer: the guidance Worker restarts when its settings change identity.
-  const capture = useMemo(() => (appInfo ? captureSettings(appInfo) : null), [appInfo]);
-
-  const { reset } = commands;
-  const endSession = useCallback(
-    (discardRecordId?: string) => {
-      setChosen(null);
-      reset(discardRecordId);
-    },
-    [reset],
-  );
+  const resetLanguage = useCallback(() => setChosen(null), []);
 
   return (
     <I18nContext value={i18n}>
-      <div className="app">
-        <TopBar appInfo={appInfo} />
-        <main className="screen">
-          <FlowScreen state={state} commands={commands} capture={capture} onEnd={endSession} />
-        </main>
-        <SyncStatusBar status={syncStatus} />
-      </div>
+      {appInfo === null ? (
+        <Shell appInfo={null}>{null}</Shell>
+      ) : appInfo.mode === 'self_service' ? (
+        <SelfServiceApp bridge={bridge} appInfo={appInfo} resetLanguage={resetLanguage} />
+      ) : (
+        <DeskApp bridge={bridge} appInfo={appInfo} resetLanguage={resetLanguage} />
+      )}
     </I18nContext>
   );
 }

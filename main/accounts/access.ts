@@ -1,6 +1,6 @@
 // Who may use which channel, decided in main whatever the screen shows. Verification channels name the
 // operator a record is made by: 'self_service' on an unattended kiosk, the signed-in operator at a desk,
-// or, while accounts.requireSignIn is off (today's renderer has no sign-in screen yet), nobody (null).
+// or, where accounts.requireSignIn has been turned off, nobody (null).
 // Review channels always need a signed-in operator at an assisted desk: a correction needs an author.
 import { SELF_SERVICE_OPERATOR } from '../../common/roles';
 import { BridgeFailure } from '../bridge/failure';

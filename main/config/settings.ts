@@ -28,7 +28,7 @@ const UNLISTED_SLUGS: Readonly<Record<string, string>> = {
 export const IDENTIFAI_DEFAULT_SLUG = 'face-match-liveness-v1';
 
 const ACCOUNT_DEFAULTS = {
-  requireSignIn: false,
+  requireSignIn: true,
   maxFailedSignIns: 5,
   lockoutMinutes: 15,
   idleSignOutMinutes: 10,
@@ -170,8 +170,9 @@ export const SettingsSchema = z
     accounts: z
       .object({
         /**
-         * In assisted mode, refuse every verification channel until someone is signed in. Off by default
-         * only until the renderer has its sign-in screen: review channels need a signed-in operator always.
+         * In assisted mode, refuse every verification channel until someone is signed in (the default: every
+         * record names who served the customer). Off, a desk works unsigned and its records name nobody;
+         * review channels need a signed-in operator always.
          */
         requireSignIn: z.boolean().default(ACCOUNT_DEFAULTS.requireSignIn),
         /** Consecutive wrong passwords that lock an account… */

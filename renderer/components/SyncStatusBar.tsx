@@ -14,19 +14,24 @@ export function SyncStatusBar({ status }: { status: SyncStatus | null }) {
   const { t, language } = useI18n();
   if (status === null) {
     return (
-      <footer className="sync-bar" role="status" aria-label={t.sync.label}>
-        <span>{t.sync.loading}</span>
+      <footer className="sync-bar">
+        <div className="sync-bar-status" role="status" aria-label={t.sync.label}>
+          <span>{t.sync.loading}</span>
+        </div>
       </footer>
     );
   }
   const link = reachability(status.reachable);
   const lastSync = status.lastSyncAt === null ? null : formatDateTime(status.lastSyncAt, LOCALES[language]);
   return (
-    <footer className="sync-bar" role="status" aria-label={t.sync.label}>
-      <span className={`sync-link sync-${link}`}>{t.sync[link]}</span>
-      <span>{format(t.sync.pending, { count: status.pending })}</span>
-      {status.inProgress > 0 && <span>{format(t.sync.inProgress, { count: status.inProgress })}</span>}
-      <span>{lastSync === null ? t.sync.never : format(t.sync.lastSync, { time: lastSync })}</span>
+    // A footer (the page's contentinfo) cannot itself be a status; the live region is inside it.
+    <footer className="sync-bar">
+      <div className="sync-bar-status" role="status" aria-label={t.sync.label}>
+        <span className={`sync-link sync-${link}`}>{t.sync[link]}</span>
+        <span>{format(t.sync.pending, { count: status.pending })}</span>
+        {status.inProgress > 0 && <span>{format(t.sync.inProgress, { count: status.inProgress })}</span>}
+        <span>{lastSync === null ? t.sync.never : format(t.sync.lastSync, { time: lastSync })}</span>
+      </div>
     </footer>
   );
 }

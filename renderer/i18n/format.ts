@@ -23,3 +23,15 @@ export function formatDateTime(iso: string, locale: string): string | null {
     minute: '2-digit',
   }).format(date);
 }
+
+/** A time of day, e.g. the end of a lockout ("locked until 14:30"). */
+export function formatTime(iso: string, locale: string): string | null {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
+/** A setting's minutes as people say them: 10, or 0.5 where a kiosk is set that strictly. */
+export function formatMinutes(minutes: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(minutes);
+}

@@ -8,6 +8,8 @@ import type { ProviderName } from '../../common/providers';
 import type { Decision, OcrFields, RetakeReason } from '../../common/record';
 import type { CardProblem, FaceProblem } from '../../common/capture/guidance';
 import type { CameraProblem } from '../capture/camera/cameraProblem';
+import type { NikFlag } from '../../common/nik-checks';
+import type { Role } from '../../common/roles';
 
 export const id = {
   app: {
@@ -15,7 +17,16 @@ export const id = {
     training: 'Mode pelatihan',
     provider: 'Layanan: {name}',
     languages: 'Pilihan bahasa',
+    loading: 'Memuat…',
+    signedInAs: 'Petugas: {name}',
+    trainingOperator: 'Pelatihan (tanpa akun)',
+    signOut: 'Keluar',
   },
+  roles: {
+    operator: 'operator',
+    supervisor: 'supervisor',
+    admin: 'administrator',
+  } satisfies Record<Role, string>,
   // Each language is named in itself (an endonym), so both catalogues carry the same two names.
   language: {
     en: 'English',
@@ -210,6 +221,144 @@ export const id = {
     nationality: 'Kewarganegaraan',
     validUntil: 'Berlaku Hingga',
   } satisfies Record<keyof OcrFields, string>,
+  // The assisted desk: staff sign-in, the first run of a real kiosk, and the review of what was read.
+  signIn: {
+    title: 'Masuk petugas',
+    intro: 'Masuk dengan akun petugas Anda sebelum melayani nasabah.',
+    name: 'Nama',
+    password: 'Kata sandi',
+    submit: 'Masuk',
+    checking: 'Memeriksa…',
+    missing: 'Isi nama dan kata sandi.',
+    invalid: 'Nama atau kata sandi salah.',
+    locked:
+      'Akun ini terkunci sampai {time}. Coba lagi setelah itu, atau minta administrator mengatur ulang.',
+    idleSignedOut: 'Anda dikeluarkan otomatis setelah {minutes} menit tanpa aktivitas.',
+    signedOut: 'Anda sudah keluar. Foto nasabah yang belum dikirim telah dihapus.',
+    trainingTitle: 'Mode pelatihan',
+    trainingIntro: 'Petugas baru dapat berlatih tanpa akun. Semua data ditandai sebagai pelatihan.',
+    training: 'Masuk untuk pelatihan',
+  },
+  firstRun: {
+    title: 'Siapkan kios ini',
+    intro:
+      'Belum ada akun petugas. Buat akun administrator pertama; setelah itu hanya petugas dengan akun yang dapat masuk.',
+    name: 'Nama administrator',
+    password: 'Kata sandi',
+    repeat: 'Ulangi kata sandi',
+    passwordHint: 'Minimal {min} karakter, dan bukan nama Anda.',
+    submit: 'Buat administrator dan masuk',
+    creating: 'Membuat akun…',
+    missingName: 'Isi nama administrator.',
+    tooShort: 'Kata sandi minimal {min} karakter.',
+    sameAsName: 'Kata sandi tidak boleh sama dengan nama.',
+    mismatch: 'Kedua kata sandi tidak sama.',
+    refused: 'Akun tidak dapat dibuat.',
+    cliTitle: 'Atau lewat baris perintah',
+    cliIntro:
+      'Petugas TI dapat membuat akun ini di komputer kios; kata sandi dibaca dari input standar, tidak pernah dari baris perintah:',
+  },
+  review: {
+    open: 'Tinjau dan konfirmasi',
+    title: 'Tinjau data KTP',
+    loading: 'Memuat data…',
+    providerDecision: 'Keputusan layanan verifikasi: {decision}',
+    reference: 'Kode referensi: {code}',
+    photoTitle: 'Foto KTP',
+    photoAlt: 'Foto KTP nasabah ini',
+    photoLoading: 'Memuat foto KTP…',
+    noPhoto: 'Foto KTP tidak lagi disimpan untuk data ini.',
+    fieldsTitle: 'Data yang terbaca dari KTP',
+    fieldsHint:
+      'Bandingkan dengan KTP asli. Perbaiki yang salah terbaca: bacaan asli tetap disimpan, bersama nama Anda dan waktunya.',
+    notRead: 'Tidak terbaca',
+    readAs: 'Terbaca: {value}',
+    edit: 'Ubah',
+    editLabel: 'Ubah {field}',
+    save: 'Simpan',
+    cancel: 'Batal',
+    valueRequired: 'Isi nilainya, atau batalkan.',
+    showNik: 'Tampilkan NIK',
+    hideNik: 'Sembunyikan NIK',
+    checksTitle: 'Pemeriksaan NIK',
+    checksClear: 'Semua pemeriksaan lolos: NIK sesuai dengan data KTP.',
+    checksOpen: 'Periksa hal berikut pada KTP asli:',
+    confirmTitle: 'Konfirmasi data',
+    confirmHint:
+      'Keputusan Anda disimpan di samping keputusan layanan verifikasi, dengan nama Anda dan waktunya.',
+    reasonNeeded:
+      'Ada pemeriksaan yang belum lolos, atau layanan verifikasi tidak menyatakan terverifikasi: untuk mengonfirmasi sebagai terverifikasi, ketik alasannya.',
+    reason: 'Alasan',
+    confirmVerified: 'Konfirmasi terverifikasi',
+    confirmNotVerified: 'Konfirmasi tidak terverifikasi',
+    saving: 'Menyimpan…',
+    confirmed: 'Data {code} telah dikonfirmasi: {decision}.',
+  },
+  /** Each NIK cross-check (common/nik-checks.ts) in words staff can act on. */
+  nikFlags: {
+    nik_missing: 'NIK tidak terbaca dari KTP.',
+    nik_not_16_digits: 'NIK tidak terdiri dari 16 angka.',
+    nik_province_unknown: 'Dua angka pertama NIK bukan kode provinsi mana pun.',
+    nik_birth_date_invalid: 'Angka ke-7 sampai ke-12 NIK bukan tanggal lahir yang ada.',
+    birth_date_unreadable: 'Tanggal lahir tidak terbaca dari KTP.',
+    birth_date_mismatch: 'Tanggal lahir dalam NIK tidak sama dengan tanggal lahir di KTP.',
+    sex_unreadable: 'Jenis kelamin tidak terbaca dari KTP.',
+    sex_mismatch:
+      'Jenis kelamin dalam NIK (tanggal lahir + 40 untuk perempuan) tidak sama dengan yang tertulis di KTP.',
+    under_17: 'Menurut tanggal lahirnya, pemegang KTP belum berusia 17 tahun.',
+  } satisfies Record<NikFlag, string>,
+  // The unattended kiosk, in words for the customer (nobody from the bank stands beside them).
+  selfService: {
+    welcome: 'Selamat datang',
+    intro: 'Verifikasi identitas Anda sendiri dengan KTP dan foto wajah, dalam beberapa menit.',
+    chooseLanguage: 'Pilih bahasa',
+    touchToStart: 'Sentuh untuk mulai',
+    consentLoading: 'Memuat pernyataan persetujuan…',
+    consentIntro:
+      'Baca pernyataan ini sebelum kamera dinyalakan. Tidak ada yang diambil tanpa persetujuan Anda.',
+    consentVersion: 'Versi {version}',
+    accept: 'Saya setuju',
+    decline: 'Saya tidak setuju',
+    declinedTitle: 'Terima kasih',
+    declinedBody:
+      'Anda tidak menyetujui, jadi tidak ada data Anda yang disimpan. Petugas di loket dapat membantu Anda.',
+    starting: 'Menyiapkan kamera…',
+    outcome: {
+      verified: 'Identitas Anda terverifikasi',
+      not_verified: 'Identitas Anda tidak dapat diverifikasi',
+      needs_review: 'Verifikasi Anda perlu diperiksa petugas',
+      pending: 'Pengajuan Anda tersimpan',
+    } satisfies Record<Decision | 'pending', string>,
+    outcomeHelp: {
+      verified: 'Terima kasih. Anda dapat melanjutkan layanan di loket.',
+      not_verified: 'Silakan datang ke loket dengan KTP Anda; petugas akan membantu.',
+      needs_review: 'Silakan datang ke loket dan sebutkan kode referensi di bawah.',
+      pending:
+        'Layanan verifikasi sedang tidak terhubung. Pengajuan Anda akan diperiksa otomatis; tanyakan hasilnya di loket dengan kode referensi di bawah.',
+    } satisfies Record<Decision | 'pending', string>,
+    training: '{outcome} (pelatihan)',
+    trainingNotice: 'Mode pelatihan: ini bukan verifikasi sungguhan.',
+    referenceLabel: 'Kode referensi',
+    referenceHelp: 'Sebutkan kode ini di loket bila Anda ingin bertanya, atau meminta data Anda dihapus.',
+    returning: 'Kembali ke awal dalam {seconds} detik.',
+    finish: 'Selesai',
+    idleTitle: 'Masih di sana?',
+    idleBody:
+      'Sentuh layar untuk melanjutkan. Jika tidak, semua yang sudah diambil akan dihapus dalam {seconds} detik.',
+    idleContinue: 'Lanjutkan',
+    /** The capture step's words where they address the staff at a desk, reworded for the customer. */
+    capture: {
+      idCardInstruction: 'Pegang KTP Anda di dalam bingkai, rata dan tanpa pantulan cahaya.',
+      selfieTitle: 'Foto wajah Anda',
+      selfieInstruction: 'Tatap kamera, wajah di dalam oval, tanpa kacamata atau topi.',
+      backHome: 'Batal',
+    },
+    hosted: {
+      qrInstruction: 'Pindai kode QR ini dengan ponsel Anda, lalu ikuti langkah-langkahnya.',
+      kioskWindow:
+        'Pemeriksaan wajah telah terbuka di jendela terpisah di kios ini. Ikuti langkah-langkahnya.',
+    },
+  },
   pending: {
     title: 'Pengajuan tersimpan',
     body: 'Layanan verifikasi sedang tidak dapat dihubungi. Data sudah tersimpan aman di kios ini dan akan diperiksa otomatis saat koneksi kembali.',

@@ -9,8 +9,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_FACEVERIFY } from '../../main/sandbox/credentials';
 import { ktpCameraVideo } from '../fixtures/ktp-camera';
 import { launchChromium } from './browser';
-import { capture, finish, ID_CARD_STEP, outcomeText, SELFIE_STEP, startInEnglish } from './kiosk-page';
 import {
+  capture,
+  finish,
+  ID_CARD_STEP,
+  outcomeText,
+  SELFIE_STEP,
+  STAFF_PASSWORD,
+  startInEnglish,
+  type Staff,
+} from './kiosk-page';
+import {
+  addOperator,
   deleteKeys,
   startHostProcess,
   startSandboxProcess,
@@ -22,12 +32,15 @@ const service = `loket-e2e-faceverify-${process.pid}`;
 let sandbox: RunningProcess;
 let host: RunningProcess;
 let browser: Browser;
+const staff: Staff = { name: 'Budi Santoso', password: STAFF_PASSWORD };
 
 beforeAll(async () => {
   sandbox = await startSandboxProcess();
   await storeKeys(service, 'faceverify', SANDBOX_FACEVERIFY);
+  const dataDir = mkdtempSync(join(tmpdir(), 'loket-e2e-faceverify-'));
+  await addOperator(dataDir, staff.name, staff.password, { env: { LOKET_KEYCHAIN_SERVICE: service } });
   host = await startHostProcess(
-    mkdtempSync(join(tmpdir(), 'loket-e2e-faceverify-')),
+    dataDir,
     ['--provider', 'faceverify', '--provider-url', `${sandbox.url}/faceverify`],
     { LOKET_KEYCHAIN_SERVICE: service },
   );
@@ -44,7 +57,7 @@ afterAll(async () => {
 describe('faceverify.ai selected', () => {
   it('hands the customer the hosted face check and shows what it reported', async () => {
     const page = await browser.newPage();
-    await startInEnglish(page, host.url);
+    await startInEnglish(page, host.url, staff);
     await capture(page, ID_CARD_STEP);
     await capture(page, SELFIE_STEP);
 
@@ -64,7 +77,9 @@ describe('faceverify.ai selected', () => {
       jobs: Array<{ provider: string }>;
     };
     expect(jobs.filter((job) => job.provider === 'faceverify')).toHaveLength(1);
-    await finish(page);
+    // faceverify checks the face only: no KTP was read, so every NIK check is open and "verified" needs
+    // the reason staff type after checking the card themselves.
+    await finish(page, { reason: 'KTP checked by hand at the counter; faceverify reads no card.' });
     await page.close();
   });
 });

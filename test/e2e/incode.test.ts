@@ -9,8 +9,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_INCODE } from '../../main/sandbox/credentials';
 import { ktpCameraVideo } from '../fixtures/ktp-camera';
 import { launchChromium } from './browser';
-import { capture, finish, ID_CARD_STEP, outcomeText, SELFIE_STEP, startInEnglish } from './kiosk-page';
 import {
+  capture,
+  finish,
+  ID_CARD_STEP,
+  outcomeText,
+  SELFIE_STEP,
+  STAFF_PASSWORD,
+  startInEnglish,
+  type Staff,
+} from './kiosk-page';
+import {
+  addOperator,
   deleteKeys,
   startHostProcess,
   startSandboxProcess,
@@ -22,6 +32,8 @@ const service = `loket-e2e-incode-${process.pid}`;
 let sandbox: RunningProcess;
 let host: RunningProcess;
 let browser: Browser;
+// A real provider's desk has no training sign-in: staff sign in with an account IT made.
+const staff: Staff = { name: 'Siti Rahma', password: STAFF_PASSWORD };
 
 interface SandboxJob {
   provider: string;
@@ -37,10 +49,14 @@ async function incodeJobs(): Promise<SandboxJob[]> {
 beforeAll(async () => {
   sandbox = await startSandboxProcess();
   await storeKeys(service, 'incode', SANDBOX_INCODE);
+  const dataDir = mkdtempSync(join(tmpdir(), 'loket-e2e-incode-'));
+  await addOperator(dataDir, staff.name, staff.password, { env: { LOKET_KEYCHAIN_SERVICE: service } });
   host = await startHostProcess(
-    mkdtempSync(join(tmpdir(), 'loket-e2e-incode-')),
+    dataDir,
     ['--provider', 'incode', '--provider-url', `${sandbox.url}/incode`],
-    { LOKET_KEYCHAIN_SERVICE: service },
+    {
+      LOKET_KEYCHAIN_SERVICE: service,
+    },
   );
   browser = await launchChromium({ cameraVideo: await ktpCameraVideo() });
 });
@@ -55,7 +71,7 @@ afterAll(async () => {
 describe('Incode Omni selected', () => {
   it('verifies a walk-in customer', async () => {
     const page = await browser.newPage();
-    await startInEnglish(page, host.url);
+    await startInEnglish(page, host.url, staff);
     await capture(page, ID_CARD_STEP);
     await capture(page, SELFIE_STEP);
     expect(await outcomeText(page)).toBe('Verified');
@@ -75,7 +91,7 @@ describe('Incode Omni selected', () => {
     expect(armed.status).toBe(200);
 
     const page = await browser.newPage();
-    await startInEnglish(page, host.url);
+    await startInEnglish(page, host.url, staff);
     await capture(page, ID_CARD_STEP);
     await capture(page, SELFIE_STEP);
     // Back on the ID card step, with the reason in words; the selfie is kept.

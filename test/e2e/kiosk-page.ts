@@ -5,10 +5,35 @@ import { expect } from 'vitest';
 
 export const OUTCOME_HEADING = /^(Verified|Not verified|Needs review)( \(training\))?$/;
 
-export async function startInEnglish(page: Page, url: string): Promise<void> {
+/** Who signs in at the desk: the sandbox's one-tap training sign-in, or a staff account. */
+export type Staff = 'training' | { name: string; password: string };
+
+/** A password for the e2e tests' staff accounts (10 characters at least, not the name). */
+export const STAFF_PASSWORD = 'correct horse battery';
+
+/**
+ * Signs in on the sign-in screen, which opens in the kiosk's default language (Indonesian). The session is
+ * the kiosk's, held in main: a page opened while someone is still signed in goes straight to Home.
+ */
+export async function signIn(page: Page, staff: Staff): Promise<void> {
+  const home = page.getByRole('button', { name: 'Mulai verifikasi' });
+  const signInHeading = page.getByRole('heading', { name: 'Masuk petugas' });
+  await home.or(signInHeading).waitFor({ timeout: 30_000 });
+  if (await home.isVisible()) return;
+  if (staff === 'training') {
+    await page.getByRole('button', { name: 'Masuk untuk pelatihan', exact: true }).click();
+  } else {
+    await page.getByLabel('Nama', { exact: true }).fill(staff.name);
+    await page.getByLabel('Kata sandi', { exact: true }).fill(staff.password);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  }
+  await page.getByRole('button', { name: 'Mulai verifikasi' }).waitFor({ timeout: 30_000 });
+}
+
+export async function startInEnglish(page: Page, url: string, staff: Staff = 'training'): Promise<void> {
   await page.goto(url);
+  await signIn(page, staff);
   // Indonesian by default, English one tap away.
-  await page.getByRole('button', { name: 'Mulai verifikasi' }).waitFor();
   await page.getByRole('button', { name: 'English', exact: true }).click();
   await page.getByRole('status', { name: 'Sync status' }).waitFor();
   await page.getByRole('button', { name: 'Start verification', exact: true }).click();
@@ -45,7 +70,19 @@ export async function outcomeText(page: Page): Promise<string | null> {
   return outcome.textContent();
 }
 
-export async function finish(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Done', exact: true }).click();
-  await page.getByRole('button', { name: 'Mulai verifikasi' }).waitFor();
+/** From the result: opens the review of the record (the desk finishes every record there). */
+export async function openReview(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Review and confirm', exact: true }).click();
+  await page.getByRole('heading', { name: 'Review the card' }).waitFor({ timeout: 30_000 });
+}
+
+/**
+ * Finishes the customer at the desk: review, confirm as verified (with `reason` typed where the checks or
+ * the provider ask for one), and back on Home, ready for the next customer.
+ */
+export async function finish(page: Page, { reason }: { reason?: string } = {}): Promise<void> {
+  await openReview(page);
+  if (reason !== undefined) await page.getByLabel('Reason', { exact: true }).fill(reason);
+  await page.getByRole('button', { name: 'Confirm as verified', exact: true }).click();
+  await page.getByRole('button', { name: 'Mulai verifikasi' }).waitFor({ timeout: 30_000 });
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
+import { signIn } from './kiosk-page';
 import { startHostProcess, type RunningProcess } from './processes';
 
 let host: RunningProcess;
@@ -24,6 +25,7 @@ describe('no camera', () => {
   it('explains the problem and offers a way back', async () => {
     const page = await browser.newPage();
     await page.goto(host.url);
+    await signIn(page, 'training');
     await page.getByRole('button', { name: 'English', exact: true }).click();
     await page.getByRole('button', { name: 'Start verification', exact: true }).click();
     await page.getByRole('heading', { name: 'No camera found' }).waitFor({ timeout: 20_000 });

@@ -80,3 +80,26 @@ export async function deleteKeys(service: string, provider: string): Promise<voi
   });
   await once(child, 'exit');
 }
+
+/**
+ * `npm run operators -- add NAME --role ROLE --data DIR` with the password on standard input, as IT sets up
+ * a kiosk; before the host starts (it creates the database and its key), in the keychain service given.
+ */
+export async function addOperator(
+  dataDir: string,
+  name: string,
+  password: string,
+  { role = 'operator', env = {} }: { role?: string; env?: Record<string, string> } = {},
+): Promise<void> {
+  const child = spawnTracked(
+    tsx,
+    [join(REPO_ROOT, 'main/accounts/cli.ts'), 'add', name, '--role', role, '--data', dataDir],
+    { cwd: REPO_ROOT, env: { ...process.env, LOKET_LOG_LEVEL: 'warn', ...env } },
+  );
+  child.stdout.resume();
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(`${password}\n`);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`npm run operators -- add failed (${code}): ${stderr}`);
+}

@@ -9,7 +9,15 @@ import type { ImageKind } from '../../common/record';
 import { ktpCameraVideo } from '../fixtures/ktp-camera';
 import { truncated } from '../support/damaged-jpegs';
 import { launchChromium } from './browser';
-import { capture, finish, ID_CARD_STEP, outcomeText, SELFIE_STEP, startInEnglish } from './kiosk-page';
+import {
+  capture,
+  finish,
+  ID_CARD_STEP,
+  outcomeText,
+  SELFIE_STEP,
+  signIn,
+  startInEnglish,
+} from './kiosk-page';
 import { startHostProcess, startSandboxProcess, type RunningProcess } from './processes';
 
 interface SandboxJob {
@@ -96,6 +104,7 @@ describe('a photo that reaches main damaged', () => {
   it('says so in Indonesian too, on the step of the photo that was refused', async () => {
     const page = await browser.newPage();
     await page.goto(host.url);
+    await signIn(page, 'training');
     await page.getByRole('button', { name: 'Mulai verifikasi' }).click();
     await page.getByRole('heading', { name: 'Foto KTP' }).waitFor({ timeout: 30_000 });
     await damageNextPhoto(page, 'id_card');

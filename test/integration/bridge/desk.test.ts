@@ -29,6 +29,7 @@ const MINUTE = 60_000;
 async function desk(options: KioskOptions & { timers?: ManualTimers } = {}) {
   const kiosk = await startKiosk(sandbox.url, {
     passwordHasher: cheapHasher(),
+    staff: 'nobody',
     ...options,
     settings: { accounts: { requireSignIn: true }, ...options.settings },
   });
@@ -271,8 +272,12 @@ describe('reviewing a decided record at the desk', () => {
 });
 
 describe('an assisted desk that does not (yet) require sign-in', () => {
-  it('serves today’s renderer with nobody signed in, naming no operator, but never reviews without one', async () => {
-    const kiosk = await startKiosk(sandbox.url, { passwordHasher: cheapHasher() });
+  it('with sign-in turned off, verifies with nobody signed in, naming no operator, but never reviews', async () => {
+    const kiosk = await startKiosk(sandbox.url, {
+      passwordHasher: cheapHasher(),
+      staff: 'nobody',
+      settings: { accounts: { requireSignIn: false } },
+    });
     kiosks.push(kiosk);
     const decided = value(await verify(kiosk, { mode: 'assisted' }));
     expect(decided).toMatchObject({ status: 'decided', operator: null });

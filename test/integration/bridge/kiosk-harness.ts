@@ -32,6 +32,11 @@ export interface KioskOptions {
   /** The accounts' clock and scheduler, for tests that move time (lockout, idle sign-out). */
   timers?: Timers;
   passwordHasher?: PasswordHasher;
+  /**
+   * Who is at an assisted desk once it has started: the one-tap training sign-in (the default: the sandbox
+   * offers it, and a desk refuses to verify with nobody signed in), or nobody, for tests of sign-in itself.
+   */
+  staff?: 'training' | 'nobody';
 }
 
 export async function startKiosk(providerUrl: string, options: KioskOptions = {}): Promise<Kiosk> {
@@ -50,6 +55,9 @@ export async function startKiosk(providerUrl: string, options: KioskOptions = {}
   });
   const host = await startHost({ port: 0, rendererDir, handlers: app.handlers, events: app.events });
   const key = new URL(host.url).hash.replace('#k=', '');
+  if (settings.mode === 'assisted' && (options.staff ?? 'training') === 'training') {
+    await app.handlers.signInTraining({});
+  }
   return {
     app,
     host,

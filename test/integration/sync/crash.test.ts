@@ -75,7 +75,10 @@ async function startHost(): Promise<Host> {
       child.once('exit', (code) => reject(new Error(`host exited (${code}):\n${logs.join('\n')}`)));
     });
     const parsed = new URL(url);
-    return { child, url: parsed.origin, key: parsed.hash.replace('#k=', ''), logs };
+    const host = { child, url: parsed.origin, key: parsed.hash.replace('#k=', ''), logs };
+    // Sessions live in memory: every restarted desk is signed in again (training, the sandbox's one tap).
+    await call(host, 'session.signInTraining', {});
+    return host;
   } catch (error) {
     await stopProcess(child, { signal: 'SIGKILL' });
     throw error;

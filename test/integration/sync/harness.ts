@@ -43,6 +43,8 @@ export async function startQueueKiosk(providerUrl: string, dataDir?: string): Pr
     },
   });
   const app = await createApp({ dataDir: dir, settings, version: 'test', secrets: keychainFor(dir) });
+  // A desk verifies only with someone signed in; the sandbox's one-tap training sign-in is that someone.
+  await app.handlers.signInTraining({});
   return { app, dataDir: dir, logs, close: () => app.close() };
 }
 

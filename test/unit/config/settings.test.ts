@@ -59,7 +59,7 @@ describe('kiosk mode, accounts and self-service settings', () => {
     expect(loadSettings(dir())).toMatchObject({
       mode: 'assisted',
       kioskId: expect.stringMatching(/^kiosk/) as string,
-      accounts: { requireSignIn: false, maxFailedSignIns: 5, lockoutMinutes: 15, idleSignOutMinutes: 10 },
+      accounts: { requireSignIn: true, maxFailedSignIns: 5, lockoutMinutes: 15, idleSignOutMinutes: 10 },
       selfService: { idleSeconds: 60, countdownSeconds: 15, resultSeconds: 15 },
     });
   });

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { PROGRESS_STEPS } from '../../../common/contract';
 import { ERROR_CODES } from '../../../common/errors';
 import { PROVIDER_NAMES } from '../../../common/providers';
+import { NIK_FLAGS } from '../../../common/nik-checks';
 import { DECISIONS, OcrFieldsSchema, RETAKE_REASONS } from '../../../common/record';
+import { ROLES } from '../../../common/roles';
 import { CAMERA_PROBLEMS } from '../../../renderer/capture/camera/cameraProblem';
 import { en } from '../../../renderer/i18n/en';
-import { format, toPercent } from '../../../renderer/i18n/format';
+import { format, formatMinutes, formatTime, toPercent } from '../../../renderer/i18n/format';
 import { id } from '../../../renderer/i18n/id';
 
 /** Every leaf of a catalogue as [dotted key, text]. */
@@ -43,6 +45,8 @@ describe('i18n catalogues', () => {
     ['providers', PROVIDER_NAMES],
     ['camera', CAMERA_PROBLEMS],
     ['ocr', Object.keys(OcrFieldsSchema.shape)],
+    ['nikFlags', NIK_FLAGS],
+    ['roles', ROLES],
   ] as const)('have an entry for every %s value', (section, values) => {
     for (const catalogue of [id, en]) {
       expect(Object.keys(catalogue[section]).sort()).toEqual([...values].sort());
@@ -121,10 +125,43 @@ describe('Incode, faceverify and the hosted face check', () => {
   });
 });
 
+describe('the desk and the self-service kiosk', () => {
+  it('word every NIK flag differently, so staff know what to look at on the card', () => {
+    for (const catalogue of [id, en]) {
+      const texts = NIK_FLAGS.map((flag) => catalogue.nikFlags[flag]);
+      expect(new Set(texts).size).toBe(texts.length);
+    }
+  });
+
+  it('use the exact labels the tests and staff guides rely on', () => {
+    expect(en.signIn).toMatchObject({ submit: 'Sign in', invalid: 'Wrong name or password.' });
+    expect(en.signIn.locked).toMatch(/^This account is locked until \{time\}\./);
+    expect(en.review).toMatchObject({ open: 'Review and confirm', confirmVerified: 'Confirm as verified' });
+    expect(en.selfService).toMatchObject({ touchToStart: 'Touch to start', accept: 'I agree' });
+    expect(id.signIn.training).toBe('Masuk untuk pelatihan');
+  });
+
+  it('have a customer outcome, and its help, for every decision and for a saved application', () => {
+    for (const catalogue of [id, en]) {
+      expect(Object.keys(catalogue.selfService.outcome).sort()).toEqual([...DECISIONS, 'pending'].sort());
+      expect(Object.keys(catalogue.selfService.outcomeHelp).sort()).toEqual([...DECISIONS, 'pending'].sort());
+    }
+  });
+});
+
 describe('format helpers', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(format('{a} of {b}', { a: 1, b: 'two' })).toBe('1 of two');
     expect(format('{a} {missing}', { a: 1 })).toBe('1 {missing}');
+  });
+
+  it("writes a lockout time and a setting's minutes as people read them", () => {
+    const until = new Date(2026, 0, 5, 14, 30).toISOString();
+    expect(formatTime(until, 'en-GB')).toBe('14:30');
+    expect(formatTime(until, 'id-ID')).toBe('14.30');
+    expect(formatTime('not a time', 'en-GB')).toBeNull();
+    expect(formatMinutes(10, 'en-GB')).toBe('10');
+    expect(formatMinutes(0.5, 'id-ID')).toBe('0,5');
   });
 
   it('turns 0..1 scores into whole, clamped percentages', () => {
