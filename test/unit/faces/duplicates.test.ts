@@ -1,0 +1,24 @@
+// One small face reported two or three times by the detector is one face; two people side by side are two.
+import { describe, expect, it } from 'vitest';
+import { withoutDuplicates } from '../../../main/faces/detect';
+
+const face = (x: number, y: number, size: number, score: number) => ({
+  box: { x, y, width: size, height: size },
+  score,
+});
+
+describe('withoutDuplicates', () => {
+  it('keeps the best-scored of boxes that mostly overlap', () => {
+    const kept = withoutDuplicates([
+      face(100, 100, 45, 0.62),
+      face(110, 108, 24, 0.99),
+      face(102, 101, 43, 0.91),
+    ]);
+    expect(kept).toEqual([face(110, 108, 24, 0.99)]);
+  });
+
+  it('keeps faces that touch or barely overlap', () => {
+    const pair = [face(30, 50, 270, 1), face(300, 100, 200, 1), face(480, 110, 100, 0.9)];
+    expect(withoutDuplicates(pair)).toHaveLength(3);
+  });
+});
