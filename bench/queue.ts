@@ -157,7 +157,7 @@ export async function benchQueue(options: QueueOptions): Promise<Row[]> {
       };
       const capture = async (): Promise<{ id: string; submit: () => Promise<RecordView> }> => {
         const { id } = await call('startVerification', { mode: 'assisted' });
-        await call('addImage', { recordId: id, kind: 'id_card', imageBase64: ktp });
+        await call('addImage', { recordId: id, kind: 'id_card', imageBase64: ktp, cardCrop: true });
         await call('addImage', { recordId: id, kind: 'selfie', imageBase64: selfie });
         return { id, submit: () => call('submitVerification', { recordId: id }) };
       };

@@ -4,7 +4,10 @@ import type { AppInfo } from '../common/contract';
 import { createHandlers } from './bridge/handlers';
 import type { Handlers } from './bridge/dispatch';
 import { createEventBus, type EventBus } from './bridge/events';
+import { resolveCapture } from './config/capture-settings';
 import type { Settings } from './config/settings';
+import { createFaceFinder } from './capture/faces';
+import { createPhotoCheck } from './capture/photo-check';
 import { systemClock, type Clock } from './lib/clock';
 import type { Fetch } from './lib/http-error';
 import { createLogger } from './lib/log';
@@ -57,6 +60,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
 async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore, store: Store): Promise<App> {
   const { settings } = options;
+  const capture = resolveCapture(settings.capture);
   const events = createEventBus();
   const providers = await createProviderSource({
     settings,
@@ -72,6 +76,11 @@ async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore,
     providerName: settings.provider,
     training: settings.provider === 'sandbox',
     getProvider: providers.get,
+    photos: createPhotoCheck({
+      thresholds: capture.thresholds,
+      geometry: capture.crop,
+      findFaces: createFaceFinder(capture.thresholds.faceMinScore),
+    }),
     sync: {
       concurrency: settings.sync.concurrency,
       backoff: {
@@ -93,6 +102,7 @@ async function assemble(options: AppOptions, clock: Clock, secrets: SecretStore,
     provider: settings.provider,
     training: settings.provider === 'sandbox',
     defaultLanguage: settings.defaultLanguage,
+    capture,
   };
   log.info('kiosk ready', { provider: settings.provider, training: info.training });
   return {

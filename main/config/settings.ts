@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PROVIDER_NAMES } from '../../common/providers';
+import { CaptureSettingsSchema } from './capture-settings';
 import { packagedSettingsProblems } from './packaged';
 import { FINISH_STATUS_MODES } from '../providers/incode/finish-mode';
 
@@ -138,6 +139,8 @@ export const SettingsSchema = z
         path: ['recordDays'],
       })
       .default({ imageDays: 30, recordDays: 365, abandonedDays: 30 }),
+    /** The capture check and the live guidance: thresholds, auto-capture timings, the card crop. */
+    capture: CaptureSettingsSchema,
   })
   .strict();
 

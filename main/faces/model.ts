@@ -20,7 +20,7 @@ const log = createLogger('faces');
 export const MIN_CANDIDATE_SCORE = 0.2;
 export const MAX_FACES = 5;
 
-function configFor(files: { models: string; wasm: string }): Partial<Config> {
+function configFor(files: { models: string; wasm: string }, mesh: boolean): Partial<Config> {
   const off = { enabled: false };
   const config = {
     backend: 'wasm',
@@ -45,10 +45,13 @@ function configFor(files: { models: string; wasm: string }): Partial<Config> {
         skipTime: 0,
         return: false,
       },
-      mesh: { enabled: true },
+      mesh: { enabled: mesh },
       attention: off,
       iris: off,
-      description: { enabled: false, skipFrames: 0, skipTime: 0 },
+      // Enabled here so that load() reads faceres up front with the others: loaded lazily on the sandbox's
+      // first match, its load blocked the event loop long enough to time out requests in flight. Each call
+      // says whether it wants descriptors (main/faces/detect.ts), so the pre-check never computes one.
+      description: { enabled: true, skipFrames: 0, skipTime: 0 },
       emotion: off,
       gear: off,
       antispoof: off,
@@ -69,20 +72,34 @@ interface HumanBundle {
   default?: new (config: Partial<Config>) => Human;
 }
 
-async function load(): Promise<FaceModel> {
+let routerRegistered = false;
+
+/**
+ * A new instance with its own configuration (`mesh: false`: BlazeFace alone). The app uses one, through
+ * loadFaceModel; the bench makes a second to compare against. human merges a per-call configuration into
+ * the instance for good, so variants are instances of their own rather than per-call overrides.
+ */
+export async function createFaceModel(options: { mesh?: boolean } = {}): Promise<FaceModel> {
   const started = performance.now();
   const files = faceModelFiles();
   const bundle = requireBundle(files.bundle) as HumanBundle;
   const HumanClass = bundle.Human ?? bundle.default;
   if (!HumanClass) throw new Error('The face model bundle has no Human class.');
-  const human = new HumanClass(configFor(files));
-  human.tf.io.registerLoadRouter(fileModelRouter as Parameters<Human['tf']['io']['registerLoadRouter']>[0]);
+  const config = configFor(files, options.mesh !== false);
+  const human = new HumanClass(config);
+  // The router is registered with tfjs itself, shared by every instance: once per process.
+  if (!routerRegistered) {
+    human.tf.io.registerLoadRouter(fileModelRouter as Parameters<Human['tf']['io']['registerLoadRouter']>[0]);
+    routerRegistered = true;
+  }
   await human.init();
   await human.load();
   const loadMs = Math.round(performance.now() - started);
   log.info('face model loaded', { backend: human.tf.getBackend(), loadMs });
   return { human, loadMs };
 }
+
+const load = () => createFaceModel();
 
 let loading: Promise<FaceModel> | undefined;
 

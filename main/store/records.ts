@@ -19,7 +19,7 @@ import {
 import { prepared } from './statements';
 
 export type { IsoTime, MutableRecordFields, StoredRecord } from './record-row';
-export { getImages, listImageKinds, putImage } from './record-images';
+export { getImageAnalyses, getImages, listImageKinds, putImage } from './record-images';
 export { clearStepOutputs, deleteStepOutput, getStepOutputs, saveStepOutput } from './record-steps';
 export { newRecordId } from './record-id';
 export { getRecord, requireRecord } from './record-io';

@@ -1,18 +1,23 @@
 // The verification service behind the bridge's verification.* and sync.* channels. It owns the record's
 // life: created before anything is captured, every image and state change written in a transaction
 // before any provider sees it.
+import { photoAtFault } from '../../common/capture/retake';
 import type { SyncStatus } from '../../common/contract';
 import type { ImageKind, Mode, RecordView } from '../../common/record';
 import type { ProviderName } from '../../common/providers';
 import { BridgeFailure } from '../bridge/failure';
 import type { EventBus } from '../bridge/events';
+import { rejectionMessage } from '../capture/messages';
+import type { PhotoCheck } from '../capture/photo-check';
 import type { Clock } from '../lib/clock';
+import { createLogger } from '../lib/log';
 import type { VerificationProvider } from '../providers/provider';
 import type { Store } from '../store';
 import {
   countByStatus,
   createRecord,
   deleteRecord,
+  getImageAnalyses,
   getRecord,
   inTransaction,
   lastDecidedAt,
@@ -47,12 +52,19 @@ export interface VerificationServiceDeps {
   /** Training mode: every record is flagged, so nothing can pass one off as a real verification. */
   training: boolean;
   getProvider: () => Promise<VerificationProvider>;
+  /** Main's check of every photo before it is stored (and so before any provider sees it). */
+  photos: PhotoCheck;
   sync: SyncSettings;
 }
 
 export interface VerificationService {
   start(request: { mode: Mode }): Promise<RecordView>;
-  addImage(request: { recordId: string; kind: ImageKind; imageBase64: string }): Promise<RecordView>;
+  addImage(request: {
+    recordId: string;
+    kind: ImageKind;
+    imageBase64: string;
+    cardCrop?: boolean | undefined;
+  }): Promise<RecordView>;
   submit(request: { recordId: string }): Promise<RecordView>;
   get(request: { recordId: string }): Promise<RecordView>;
   discard(request: { recordId: string }): Promise<{ discarded: boolean }>;
@@ -70,6 +82,8 @@ export interface VerificationService {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const log = createLogger('verification');
+const PHOTO_NAMES: Readonly<Record<ImageKind, string>> = { id_card: 'ID card', selfie: 'face' };
 
 export function createVerificationService(deps: VerificationServiceDeps): VerificationService {
   const { store, clock, events } = deps;
@@ -100,6 +114,8 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
     retryDelay: (attempts, retryAfterMs) =>
       nextAttemptDelay(attempts, deps.sync.backoff, random, retryAfterMs),
     onReachability: (value) => engine.setReachable(value),
+    photoAtFault: (recordId, reason) =>
+      photoAtFault(reason, getImageAnalyses(store, recordId), deps.photos.thresholds),
   };
   const engine = createSyncEngine({
     store,
@@ -124,7 +140,7 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
       return view(record);
     },
 
-    async addImage({ recordId, kind, imageBase64 }) {
+    async addImage({ recordId, kind, imageBase64, cardCrop }) {
       const record = load(recordId);
       if (record.status !== 'captured' && record.status !== 'retake') {
         throw new BridgeFailure(
@@ -133,7 +149,14 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
         );
       }
       const bytes = await decodeCapturedJpeg(imageBase64);
-      putImage(store, recordId, kind, bytes, iso(clock.now()));
+      // Checked before anything is stored: a refused photo leaves the record as it was, and the person
+      // retakes that photo at once, while still in front of the camera.
+      const verdict = await deps.photos.check(kind, bytes, { cardCrop: cardCrop === true });
+      if (!verdict.ok) {
+        log.info('photo refused by the capture check', { recordId, kind, reason: verdict.rejection.reason });
+        throw new BridgeFailure('photo_rejected', rejectionMessage(verdict.rejection), verdict.rejection);
+      }
+      putImage(store, recordId, kind, verdict.jpeg, iso(clock.now()), verdict.analysis);
       return view(load(recordId));
     },
 
@@ -144,6 +167,16 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
         const kinds = listImageKinds(store, recordId);
         if (!kinds.includes('id_card') || !kinds.includes('selfie')) {
           throw new BridgeFailure('invalid_state', 'Both the ID card and the selfie are needed first.');
+        }
+        // Only photos that passed the capture check carry its analysis: one without (stored by a Loket from
+        // before the check) is taken again rather than sent unchecked.
+        const checked = getImageAnalyses(store, recordId);
+        const unchecked = kinds.find((kind) => !checked[kind]);
+        if (unchecked) {
+          throw new BridgeFailure(
+            'invalid_state',
+            `The ${PHOTO_NAMES[unchecked]} photo was not checked by this kiosk; take it again.`,
+          );
         }
         const now = iso(clock.now());
         // Saved as pending before any provider is called: from here the customer can never be lost.

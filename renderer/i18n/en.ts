@@ -189,6 +189,7 @@ export const en: Catalogue = {
     not_found: 'This verification could not be found. Start a new verification.',
     invalid_state: 'This step cannot be done now. Start a new verification.',
     invalid_image: 'The photo cannot be used. Take the photo again with enough light.',
+    photo_rejected: "This photo did not pass the kiosk's check. Take that photo again.",
     credentials_missing: 'The access key for the verification service is not installed. Call IT support.',
     keychain_locked: "This computer's key store is locked. Sign in to the computer again or call IT support.",
     provider_auth: "The verification service refused this kiosk's access key. Call IT support.",

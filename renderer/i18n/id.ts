@@ -198,6 +198,7 @@ export const id = {
     not_found: 'Data verifikasi ini tidak ditemukan. Mulai verifikasi baru.',
     invalid_state: 'Langkah ini tidak dapat dilakukan sekarang. Mulai verifikasi baru.',
     invalid_image: 'Foto tidak dapat dipakai. Ambil ulang foto dengan cahaya yang cukup.',
+    photo_rejected: 'Foto ini tidak lolos pemeriksaan kios. Ambil ulang foto tersebut.',
     credentials_missing: 'Kunci akses layanan verifikasi belum dipasang. Hubungi petugas TI.',
     keychain_locked:
       'Penyimpanan kunci komputer ini terkunci. Masuk ulang ke komputer atau hubungi petugas TI.',

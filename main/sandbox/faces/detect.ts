@@ -8,7 +8,7 @@ import { regionStats } from './image';
 export { FACE_MEMO_CAPACITY } from '../../faces/detect';
 
 export interface DetectedFace extends RegionStats {
-  /** Detector confidence, 0–1 (human's overall score: detection confirmed by the face mesh). */
+  /** Confidence, 0–1: BlazeFace's and FaceMesh's together (main/faces/detect.ts faceConfidence). */
   score: number;
   box: Box;
   /** faceres' descriptor (1024 numbers). */

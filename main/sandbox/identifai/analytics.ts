@@ -58,12 +58,18 @@ export interface AnalyticOutcome {
   result: unknown[];
 }
 
+/** The images the hide-face-next test switch can blank out (face-match-liveness: the KTP, then the selfie). */
+export const HIDDEN_FACES = ['ktp', 'selfie'] as const;
+export type HiddenFace = (typeof HIDDEN_FACES)[number];
+
 export interface AnalyticInput {
   type: AnalyticType;
   /** The JPEG bytes as sent, and their decoded pixels, in request order. */
   images: ReadonlyArray<{ bytes: Buffer; decoded: DecodedImage }>;
   similarityThreshold: number;
   livenessThreshold: number;
+  /** The test switch: this image of a face-match-liveness job is judged as having no face. */
+  hideFaceOn?: HiddenFace | null;
 }
 
 const log = createLogger('sandbox');
@@ -152,8 +158,10 @@ async function analyse(input: AnalyticInput, messages: Messages): Promise<Analyt
     case 'FACE_MATCH_LIVENESS': {
       if (!second) throw new Error('face-match-liveness needs two images');
       // The selfie is judged first: it is the picture the customer can retake at the counter.
+      if (input.hideFaceOn === 'selfie') return incompleted('noFaceDetected');
       const selfie = await pickFace(second.decoded, 'selfie');
       if ('refusal' in selfie) return incompleted(selfie.refusal);
+      if (input.hideFaceOn === 'ktp') return incompleted('noFaceDetected');
       const ktp = await pickFace(first.decoded, 'document');
       if ('refusal' in ktp) return incompleted(ktp.refusal);
       const face_liveness = liveness(selfie.face, input.livenessThreshold);

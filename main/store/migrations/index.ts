@@ -5,7 +5,14 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-open-retake-reasons';
 import { migration003 } from './003-record-nik';
 import { migration004 } from './004-record-training';
+import { migrationImageAnalysis } from './005-image-analysis';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migrationImageAnalysis,
+];

@@ -57,4 +57,4 @@ export async function call(
 
 export type Envelope =
   | { ok: true; value: Record<string, unknown> & { id: string; status: string } }
-  | { ok: false; error: { code: string; message: string } };
+  | { ok: false; error: { code: string; message: string; photo?: { kind: string; reason: string } } };

@@ -1,4 +1,6 @@
 // Handlers for dispatch tests: every verb answers a fixed, valid value, and any may be overridden.
+import { DEFAULT_CROP } from '../../../common/capture/crop';
+import { DEFAULT_CAPTURE_THRESHOLDS } from '../../../common/capture/thresholds';
 import type { RecordView } from '../../../common/record';
 import type { Handlers } from '../../../main/bridge/dispatch';
 
@@ -18,7 +20,18 @@ export const record: RecordView = {
 
 export function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
-    getAppInfo: async () => ({ version: '1', provider: 'sandbox', training: true, defaultLanguage: 'id' }),
+    getAppInfo: async () => ({
+      version: '1',
+      provider: 'sandbox',
+      training: true,
+      defaultLanguage: 'id',
+      capture: {
+        thresholds: { ...DEFAULT_CAPTURE_THRESHOLDS },
+        autoCaptureHoldMs: 700,
+        manualCaptureAfterSeconds: 10,
+        crop: { ...DEFAULT_CROP },
+      },
+    }),
     startVerification: async () => record,
     addImage: async () => record,
     submitVerification: async () => record,

@@ -1,6 +1,7 @@
-// One small face reported two or three times by the detector is one face; two people side by side are two.
+// How the face model's answers are read: one small face reported two or three times by the detector is
+// one face, two people side by side are two; and the confidence both of its models must give a face.
 import { describe, expect, it } from 'vitest';
-import { withoutDuplicates } from '../../../main/faces/detect';
+import { faceConfidence, withoutDuplicates } from '../../../main/faces/detect';
 
 const face = (x: number, y: number, size: number, score: number) => ({
   box: { x, y, width: size, height: size },
@@ -20,5 +21,14 @@ describe('withoutDuplicates', () => {
   it('keeps faces that touch or barely overlap', () => {
     const pair = [face(30, 50, 270, 1), face(300, 100, 200, 1), face(480, 110, 100, 0.9)];
     expect(withoutDuplicates(pair)).toHaveLength(3);
+  });
+});
+
+describe('faceConfidence', () => {
+  it('is the mean of the detection and mesh scores: B in profile counts, the cat does not', () => {
+    expect(faceConfidence(0.82, 0.31)).toBeCloseTo(0.565, 6);
+    expect(faceConfidence(0.57, 0.37)).toBeLessThan(0.5);
+    expect(faceConfidence(0.89, 1)).toBeGreaterThan(0.9);
+    expect(faceConfidence(0.7, 0)).toBe(0.7);
   });
 });

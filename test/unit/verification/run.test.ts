@@ -48,6 +48,7 @@ function deps(store: Store, verify: VerificationProvider): RunDeps {
     getProvider: () => Promise.resolve(verify),
     retryDelay: () => 0,
     onReachability: () => undefined,
+    photoAtFault: () => 'selfie',
   };
 }
 
