@@ -1,7 +1,12 @@
-// `npm run bench`: signing, image preparation, store writes, the sandbox's own compute, end-to-end
-// verification time and the offline queue (enqueue latency, drain throughput, memory), printed as one table
-// on stdout (progress goes to stderr). About four minutes on 2 cores, most of it the queue's drain.
+// `npm run bench`: signing, image preparation, store writes, the capture pipeline (card detection, face
+// models, main's pre-check, upload bytes), the sandbox's own compute, end-to-end verification time and the
+// offline queue (enqueue latency, drain throughput, memory), printed as one table on stdout (progress goes to
+// stderr). About eight minutes on 2 cores (twelve the first time, while the capture sets are generated).
 import { configureLogging } from '../main/lib/log';
+import { benchCaptureCards } from './capture-cards';
+import { benchCaptureFaces } from './capture-faces';
+import { benchCapturePrecheck } from './capture-precheck';
+import { benchCaptureUpload } from './capture-upload';
 import { benchCustomerWait } from './customer-wait';
 import { benchImage } from './image';
 import { benchSandboxCompute } from './sandbox-compute';
@@ -48,6 +53,25 @@ async function main(): Promise<void> {
     rows: await step('images', benchImage),
   });
   sections.push({ title: 'store writes (SQLite WAL, temp dir)', rows: await step('store', benchStore) });
+  // Issue 9: the card, the face model and main's pre-check. The generated sets are cached under
+  // test/fixtures/generated/, so only the first run pays for making them (about four minutes).
+  sections.push({
+    title:
+      'capture: card detection on the generated set (seed 9100: 130 held, 30 cut off, 40 without a card)',
+    rows: await step('capture: cards', benchCaptureCards),
+  });
+  sections.push({
+    title: 'capture: face models in Node (tfjs WASM), score ≥ 0.5',
+    rows: await step('capture: face models', benchCaptureFaces),
+  });
+  sections.push({
+    title: "capture: main's pre-check on the labelled set from the fixture faces (284 photos per seed)",
+    rows: await step('capture: pre-check', benchCapturePrecheck),
+  });
+  sections.push({
+    title: 'capture: upload bytes per verification (IdentifAI: face-match-liveness + ocr-ktp)',
+    rows: await step('capture: upload', benchCaptureUpload),
+  });
   const compute = await step('sandbox compute', benchSandboxCompute);
   sections.push({ title: 'sandbox compute (in-process, for the e2e notes)', rows: compute.rows });
   for (const latencyMs of [E2E_LATENCY_MS, 0]) {
