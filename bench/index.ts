@@ -1,11 +1,16 @@
-// `npm run bench`: signing, image preparation, store writes, the sandbox's own compute, end-to-end
-// verification time, the offline queue (enqueue latency, drain throughput, memory), the exports and the audit
-// log, printed as one table on stdout (progress goes to stderr). About six minutes on 2 cores, most of it the
-// queue's drain and the PDF. `npm run bench -- --only export,audit` runs the named sections only
-// (signing, images, store, e2e, wait, guidance, queue, export, audit).
+// `npm run bench`: signing, image preparation, store writes, the capture pipeline (card detection, face
+// models, main's pre-check, upload bytes), the sandbox's own compute, end-to-end verification time, the live
+// guidance in Chromium, the offline queue (enqueue latency, drain throughput, memory), the exports and the
+// audit log, printed as one table on stdout (progress goes to stderr). About fifteen minutes on 2 cores (four
+// more the first time, while the capture sets are generated). `npm run bench -- --only capture,export` runs
+// the named sections only (signing, images, store, capture, e2e, wait, guidance, queue, export, audit).
 import os from 'node:os';
 import { configureLogging } from '../main/lib/log';
 import { benchAudit } from './audit';
+import { benchCaptureCards } from './capture-cards';
+import { benchCaptureFaces } from './capture-faces';
+import { benchCapturePrecheck } from './capture-precheck';
+import { benchCaptureUpload } from './capture-upload';
 import { benchCustomerWait } from './customer-wait';
 import { benchGuidance } from './guidance';
 import { benchExport } from './export';
@@ -49,6 +54,7 @@ const SECTIONS = [
   'signing',
   'images',
   'store',
+  'capture',
   'e2e',
   'wait',
   'guidance',
@@ -90,6 +96,7 @@ async function main(): Promise<void> {
   if (only.has('store')) {
     sections.push({ title: 'store writes (SQLite WAL, temp dir)', rows: await step('store', benchStore) });
   }
+  if (only.has('capture')) await captureSections(sections);
   if (only.has('e2e')) {
     const compute = await step('sandbox compute', benchSandboxCompute);
     sections.push({ title: 'sandbox compute (in-process, for the e2e notes)', rows: compute.rows });
@@ -136,6 +143,30 @@ async function main(): Promise<void> {
       `(1, 5, 15 min) ${loadBefore} at the start, ${load()} at the end; total ${formatMs(performance.now() - started)}. ` +
       'p99 interpolates between ranks: with n = 10 it is close to the maximum.\n',
   );
+}
+
+/**
+ * Issue 9: the card, the face model and main's pre-check. The generated sets are cached under
+ * test/fixtures/generated/, so only the first run pays for making them (about four minutes).
+ */
+async function captureSections(sections: Section[]): Promise<void> {
+  sections.push({
+    title:
+      'capture: card detection on the generated set (seed 9100: 130 held, 30 cut off, 40 without a card)',
+    rows: await step('capture: cards', benchCaptureCards),
+  });
+  sections.push({
+    title: 'capture: face models in Node (tfjs WASM), score ≥ 0.5',
+    rows: await step('capture: face models', benchCaptureFaces),
+  });
+  sections.push({
+    title: "capture: main's pre-check on the labelled set from the fixture faces (284 photos per seed)",
+    rows: await step('capture: pre-check', benchCapturePrecheck),
+  });
+  sections.push({
+    title: 'capture: upload bytes per verification (IdentifAI: face-match-liveness + ocr-ktp)',
+    rows: await step('capture: upload', benchCaptureUpload),
+  });
 }
 
 async function queueSection(sections: Section[]): Promise<void> {

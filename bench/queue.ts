@@ -6,7 +6,7 @@
 // 0.1 s, finds it and drains the queue with `concurrency` records at the provider at once.
 //
 // Every record carries the same two photos, so the sandbox's face analysis (memoised by a SHA-256 of the
-// pixels, main/sandbox/faces/memo.ts) runs once for the whole drain: what is measured is the kiosk, the
+// pixels, main/faces/memo.ts) runs once for the whole drain: what is measured is the kiosk, the
 // protocol and the engine, not ~350 ms of detection per record.
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
@@ -19,7 +19,7 @@ import { MemorySecretStore } from '../main/keys';
 import { IDENTIFAI_DEFAULTS } from '../main/providers/identifai';
 import { clearFaceMemo, FACE_MEMO_CAPACITY } from '../main/sandbox/faces/detect';
 import { decodeImage } from '../main/sandbox/faces/image';
-import { loadFaceModels } from '../main/sandbox/faces/model';
+import { loadFaceModel } from '../main/faces/model';
 import { detectFaces } from '../main/sandbox/faces/detect';
 import { startSandbox, type Sandbox } from '../main/sandbox/server';
 import { ktpCard, selfieA } from '../test/fixtures/images';
@@ -131,7 +131,7 @@ export async function benchQueue(options: QueueOptions): Promise<Row[]> {
   const forced = gcFunction();
   // Models loaded and one analysis run before the baseline (the WASM heap grows on the first inference and
   // never shrinks), so the memory rows show the backlog and not the sandbox's one-off cost.
-  await loadFaceModels();
+  await loadFaceModel();
   await detectFaces(await decodeImage(await ktpCard('A')), { memo: false });
   // Set inside the kiosk's scope, closed outside it (after the kiosk, whose requests it answers).
   const running: { sandbox?: Sandbox } = {};
@@ -159,7 +159,7 @@ export async function benchQueue(options: QueueOptions): Promise<Row[]> {
       };
       const capture = async (): Promise<{ id: string; submit: () => Promise<RecordView> }> => {
         const { id } = await call('startVerification', { mode: 'assisted' });
-        await call('addImage', { recordId: id, kind: 'id_card', imageBase64: ktp });
+        await call('addImage', { recordId: id, kind: 'id_card', imageBase64: ktp, cardCrop: true });
         await call('addImage', { recordId: id, kind: 'selfie', imageBase64: selfie });
         return { id, submit: () => call('submitVerification', { recordId: id }) };
       };

@@ -7,7 +7,7 @@ import { prepareJpeg } from '../main/lib/image';
 import { DEFAULT_IMAGE_LIMITS } from '../main/providers/identifai/images';
 import { detectFaces } from '../main/sandbox/faces/detect';
 import { decodeImage } from '../main/sandbox/faces/image';
-import { loadFaceModels } from '../main/sandbox/faces/model';
+import { loadFaceModel } from '../main/faces/model';
 import { ktpCard, selfieA } from '../test/fixtures/images';
 import { formatMs, summarize } from './stats';
 import type { Row } from './table';
@@ -53,7 +53,7 @@ async function measure(bytes: Buffer): Promise<{ decode: number[]; detect: numbe
 
 export async function benchSandboxCompute(): Promise<SandboxCompute> {
   const loadStarted = performance.now();
-  const { loadMs } = await loadFaceModels();
+  const { loadMs } = await loadFaceModel();
   const loadWall = performance.now() - loadStarted;
   const ktp = await measure(await prepared(await ktpCard('A'), 'id_card'));
   const selfie = await measure(await prepared(await selfieA(), 'selfie'));
@@ -61,7 +61,7 @@ export async function benchSandboxCompute(): Promise<SandboxCompute> {
   const k = { decode: summarize(ktp.decode), detect: summarize(ktp.detect) };
   const s = { decode: summarize(selfie.decode), detect: summarize(selfie.detect) };
   // The KTP arrives twice as identical bytes (face-match-liveness and ocr-ktp): decoded twice, but its second
-  // detection is answered by the sandbox's memo (main/sandbox/faces/memo.ts).
+  // detection is answered by the sandbox's memo (main/faces/memo.ts).
   const perVerificationMs = 2 * k.decode.p50 + k.detect.p50 + s.decode.p50 + s.detect.p50;
   const modelNote =
     loadWall > 50 ? `models loaded in ${formatMs(loadMs)} (once per process)` : 'models already loaded';
@@ -73,7 +73,7 @@ export async function benchSandboxCompute(): Promise<SandboxCompute> {
       p50: formatMs(total.p50),
       p99: formatMs(total.p99),
       other: `detect ${formatMs(summarize(detect).p50)}, decode ${formatMs(summarize(decode).p50)}, ${faces} face(s)`,
-      note: `TinyFaceDetector + landmarks + descriptor, tfjs WASM, main thread; ${modelNote}`,
+      note: `human BlazeFace + FaceMesh + faceres descriptor, tfjs WASM, main thread; ${modelNote}`,
     };
   };
   return {

@@ -176,7 +176,7 @@ export async function collectSamples(options: ScenarioOptions): Promise<Sample[]
           if (!options.warmFaces) clearFaceMemo();
           const start = performance.now();
           const { id: recordId } = await call('startVerification', { mode: 'assisted' });
-          await call('addImage', { recordId, kind: 'id_card', imageBase64: ktp });
+          await call('addImage', { recordId, kind: 'id_card', imageBase64: ktp, cardCrop: true });
           await call('addImage', { recordId, kind: 'selfie', imageBase64: selfie });
           const submitted = performance.now();
           const done = await call('submitVerification', { recordId });

@@ -3,6 +3,7 @@
 // so a channel is added here once and nowhere else.
 import { z } from 'zod';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channel-names';
+import { CaptureThresholdsSchema } from './capture/thresholds';
 import type { Envelope } from './errors';
 import { ConsentAcceptanceSchema, ConsentDocumentSchema, CONSENT_LANGUAGES } from './consent';
 import { IMAGE_KINDS, MODES, RECORD_STATUSES, RecordViewSchema, STAFF_DECISIONS } from './record';
@@ -14,6 +15,22 @@ import { CredentialsSchema, SessionChangedSchema, SessionInfoSchema, SignInResul
 export const MAX_IMAGE_BASE64_CHARS = 8 * 1024 * 1024;
 
 const RecordId = z.string().regex(/^[A-Za-z0-9]{6,128}$/, 'a record id is 6–128 letters or digits');
+
+/** The capture numbers main resolved from its settings: the renderer's Worker uses exactly these. */
+export const CaptureInfoSchema = z.object({
+  thresholds: CaptureThresholdsSchema,
+  /** A frame must stay ready this long before it is taken by itself. */
+  autoCaptureHoldMs: z.number().int().positive(),
+  /** Self-service: the manual "Take photo" appears after this long without an automatic one. */
+  manualCaptureAfterSeconds: z.number().int().nonnegative(),
+  /** The card crop (common/capture/crop.ts): output size and the margin around the card. */
+  crop: z.object({
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    margin: z.number().min(0).max(0.5),
+  }),
+});
+export type CaptureInfo = z.infer<typeof CaptureInfoSchema>;
 
 export const AppInfoSchema = z.object({
   version: z.string(),
@@ -36,6 +53,7 @@ export const AppInfoSchema = z.object({
   retention: z.object({ imageDays: z.number(), recordDays: z.number(), abandonedDays: z.number() }),
   /** The consent version verification.start expects in self-service mode. */
   consentVersion: z.string(),
+  capture: CaptureInfoSchema,
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -110,6 +128,9 @@ export const channels = {
           .string()
           .max(MAX_IMAGE_BASE64_CHARS)
           .regex(/^(?:[A-Za-z0-9+/]+={0,2})?$/, 'base64 without a data: prefix'),
+        // id_card only: the kiosk's own crop of the card (common/capture/crop.ts), checked as it is. Without
+        // it, main looks for the card in the picture and crops it; either way the stored photo is the crop.
+        cardCrop: z.boolean().optional(),
       })
       .strict(),
     response: RecordViewSchema,

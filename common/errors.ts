@@ -1,6 +1,8 @@
 // The closed list of error codes that cross the bridge. The renderer switches on them exhaustively
 // (see renderer/i18n: every code has a sentence in both languages), so adding one is a compile error
 // until it is handled.
+import type { PhotoRejection } from './capture/precheck';
+
 export const ERROR_CODES = [
   'invalid_request', // the request did not match the channel's schema
   'unknown_channel',
@@ -8,6 +10,7 @@ export const ERROR_CODES = [
   'not_found', // no such record
   'invalid_state', // e.g. submitting a record that has no selfie yet
   'invalid_image', // not a decodable image, too small, too large
+  'photo_rejected', // decodable, but main's check refused it: `photo` says which photo and why
   'credentials_missing', // the provider has no credentials in the keychain
   'keychain_locked', // the OS keychain is locked or unavailable
   'provider_auth', // the provider refused our credentials (401/403)
@@ -22,10 +25,14 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+export type { PhotoRejection };
+
 export interface BridgeError {
   code: ErrorCode;
   /** Already redacted: never a key, token, NIK or image. */
   message: string;
+  /** photo_rejected only: which photo to take again, and why (the renderer says it in words). */
+  photo?: PhotoRejection;
 }
 
 /** Every response that crosses the bridge is one of these. */

@@ -13,7 +13,10 @@ import { settingsAtStart } from './audit/settings-entry';
 import { createHandlers } from './bridge/handlers';
 import type { Handlers } from './bridge/dispatch';
 import { createEventBus, type EventBus } from './bridge/events';
+import { resolveCapture } from './config/capture-settings';
 import type { Settings } from './config/settings';
+import { createFaceFinder } from './capture/faces';
+import { createPhotoCheck } from './capture/photo-check';
 import { systemClock, type Clock } from './lib/clock';
 import type { Fetch } from './lib/http-error';
 import { createLogger } from './lib/log';
@@ -89,6 +92,7 @@ async function assemble(
 ): Promise<App> {
   const { settings } = options;
   audit.append(settingsAtStart(settings, audit.key, previousSettings(store)));
+  const capture = resolveCapture(settings.capture);
   const events = createEventBus();
   const timers = options.timers ?? systemTimers;
   const providers = await createProviderSource({
@@ -108,6 +112,11 @@ async function assemble(
     kioskMode: settings.mode,
     kioskId: settings.kioskId,
     audit,
+    photos: createPhotoCheck({
+      thresholds: capture.thresholds,
+      geometry: capture.crop,
+      findFaces: createFaceFinder(capture.thresholds.faceMinScore),
+    }),
     sync: {
       concurrency: settings.sync.concurrency,
       backoff: {
@@ -176,6 +185,7 @@ async function assemble(
     selfService: { ...settings.selfService },
     retention: { ...settings.retention },
     consentVersion: CONSENT_VERSION,
+    capture,
   };
   log.info('kiosk ready', {
     provider: settings.provider,

@@ -9,13 +9,16 @@ const external = [
   'keytar',
   'sharp',
   'ws',
-  '@vladmandic/face-api',
+  // The face model: human's Node bundle is loaded by file path at run time (main/faces/package-files.ts) and
+  // requires these three from node_modules.
+  '@vladmandic/human',
   '@tensorflow/tfjs',
   '@tensorflow/tfjs-core',
+  '@tensorflow/tfjs-converter',
   '@tensorflow/tfjs-backend-wasm',
 ];
 const common = {
-  // face-api's loader falls back to import.meta.url only where __filename is absent: never in this bundle.
+  // The face model's loader falls back to import.meta.url only where __filename is absent: never in this bundle.
   logOverride: { 'empty-import-meta': 'silent' },
   bundle: true,
   platform: 'node',

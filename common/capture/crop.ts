@@ -21,7 +21,7 @@ export const CROP_MARGIN = 0.05;
  * Output width. 1280 px satisfies every provider: Incode wants ≥ 1000 px on one side; IdentifAI sends at
  * most 1280 px on the long side (so the crop goes as it is, never resized again) and wants ≥ 300×400 for
  * OCR; a held card (50–85 % of a 1280-px frame) is at most mildly enlarged. The height keeps the ID-1
- * aspect, since the margin is the same share of both dimensions: 1280 × 808.
+ * aspect, since the margin is the same share of both dimensions: 1280 × 807.
  */
 export const CROP_WIDTH = 1280;
 export const CROP_HEIGHT = Math.round(CROP_WIDTH / ID1_ASPECT);

@@ -125,11 +125,21 @@ export function meanAbsoluteDifference(current: GreyImage, previous: GreyImage):
 
 /** Mean HSV saturation (0–1) inside `region`, every `step`-th pixel: about 0 for a greyscale picture. */
 export function meanSaturation(frame: RgbaImage, region: readonly Pt[], step = 2): number {
-  const s = frame.data;
+  return meanSaturationOf(frame, 4, region, step);
+}
+
+/** The same for packed pixels of 3 (RGB) or 4 (RGBA) bytes, as a face model's input may be. */
+export function meanSaturationOf(
+  image: { width: number; height: number; data: ArrayLike<number> },
+  channels: 3 | 4,
+  region: readonly Pt[],
+  step = 2,
+): number {
+  const s = image.data;
   let n = 0;
   let total = 0;
-  forEachSpan(frame.width, frame.height, region, 0, step, (y, x0, x1) => {
-    for (let x = x0, j = (y * frame.width + x0) * 4; x <= x1; x += step, j += 4 * step) {
+  forEachSpan(image.width, image.height, region, 0, step, (y, x0, x1) => {
+    for (let x = x0, j = (y * image.width + x0) * channels; x <= x1; x += step, j += channels * step) {
       const r = s[j] ?? 0;
       const g = s[j + 1] ?? 0;
       const b = s[j + 2] ?? 0;

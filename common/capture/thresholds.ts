@@ -1,6 +1,7 @@
 // Every threshold the capture rules use, with the defaults measured on the generated sets (see the bench's
 // capture sections and the README). They are settings: `capture.thresholds` in settings.json overrides any
 // of them, and main hands the same values to the renderer, so the live guidance and the pre-check agree.
+import { z } from 'zod';
 
 export interface CaptureThresholds {
   // --- the ID card -----------------------------------------------------------------------------------------
@@ -29,6 +30,12 @@ export interface CaptureThresholds {
   faceMinSaturation: number;
   /** The card photo's face, on the de-warped card: at least this share of the card's width. */
   cardFaceMinWidthFraction: number;
+  /**
+   * The stored selfie's face: at least this share of the photo's width, or main's pre-check refuses it ("face
+   * too small"). Looser than faceMinWidthFraction, the live "move closer", so a photo the screen showed as good
+   * is never refused for its size.
+   */
+  selfieMinFaceWidthFraction: number;
   // --- light, both photos -----------------------------------------------------------------------------------
   /** Mean luma below this, or 95th percentile below minP95Luma: "too dark". */
   minMeanLuma: number;
@@ -46,9 +53,71 @@ export const DEFAULT_CAPTURE_THRESHOLDS: Readonly<CaptureThresholds> = {
   faceMaxOffCentre: 0.18,
   faceMaxYaw: 20,
   faceMaxPitch: 25,
-  faceMinSharpness: 120,
+  faceMinSharpness: 220,
   faceMinSaturation: 0.08,
   cardFaceMinWidthFraction: 0.08,
-  minMeanLuma: 70,
+  selfieMinFaceWidthFraction: 0.1,
+  minMeanLuma: 55,
   minP95Luma: 110,
 };
+
+/** The range each threshold may be set within (settings.json is validated against these). */
+export const CAPTURE_THRESHOLD_RANGES: Readonly<Record<keyof CaptureThresholds, readonly [number, number]>> =
+  {
+    cardMinWidthFraction: [0.2, 0.95],
+    cardMaxMotion: [0, 0.2],
+    cardMinSharpness: [0, 20_000],
+    cardMaxGlare: [0, 1],
+    faceMinScore: [0.2, 1],
+    faceMinWidthFraction: [0.02, 0.9],
+    faceMaxWidthFraction: [0.1, 1],
+    faceMaxOffCentre: [0.02, 0.5],
+    faceMaxYaw: [1, 90],
+    faceMaxPitch: [1, 90],
+    faceMinSharpness: [0, 20_000],
+    faceMinSaturation: [0, 1],
+    cardFaceMinWidthFraction: [0.02, 0.5],
+    selfieMinFaceWidthFraction: [0.02, 0.9],
+    minMeanLuma: [0, 255],
+    minP95Luma: [0, 255],
+  };
+
+const THRESHOLD_KEYS = Object.keys(CAPTURE_THRESHOLD_RANGES) as Array<keyof CaptureThresholds>;
+
+const ranged = (key: keyof CaptureThresholds) => {
+  const [min, max] = CAPTURE_THRESHOLD_RANGES[key];
+  return z.number().min(min).max(max);
+};
+
+/** Every threshold, as main hands them to the renderer (app.info). */
+export const CaptureThresholdsSchema = z
+  .object(
+    Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, ranged(k)])) as Record<
+      keyof CaptureThresholds,
+      z.ZodNumber
+    >,
+  )
+  .strict();
+
+/** Overrides from settings.json: any subset, each within its range. */
+export const CaptureThresholdOverridesSchema = CaptureThresholdsSchema.partial();
+
+/**
+ * The defaults with the overrides applied, and the one rule between fields that keeps "green on screen" and
+ * "accepted by main" in step: what the pre-check accepts must include what the live guidance asks for.
+ * Returns the problems in words (empty when fine) beside the result.
+ */
+export function resolveThresholds(overrides: Partial<CaptureThresholds>): {
+  thresholds: CaptureThresholds;
+  problems: string[];
+} {
+  const thresholds = { ...DEFAULT_CAPTURE_THRESHOLDS, ...overrides };
+  const problems: string[] = [];
+  if (thresholds.faceMinWidthFraction >= thresholds.faceMaxWidthFraction)
+    problems.push('faceMinWidthFraction must be below faceMaxWidthFraction');
+  if (thresholds.selfieMinFaceWidthFraction > thresholds.faceMinWidthFraction)
+    problems.push(
+      'selfieMinFaceWidthFraction must not exceed faceMinWidthFraction, or a face the screen accepts is refused',
+    );
+  return { thresholds, problems };
+}

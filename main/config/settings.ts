@@ -9,6 +9,7 @@ import { PROVIDER_NAMES } from '../../common/providers';
 import { MODES } from '../../common/record';
 import { isTimeZone } from '../lib/local-day';
 import { defaultKioskId, KIOSK_ID_PATTERN } from './kiosk-id';
+import { CaptureSettingsSchema } from './capture-settings';
 import { packagedSettingsProblems } from './packaged';
 import { FINISH_STATUS_MODES } from '../providers/incode/finish-mode';
 
@@ -196,6 +197,8 @@ export const SettingsSchema = z
       })
       .strict()
       .default(SELF_SERVICE_DEFAULTS),
+    /** The capture check and the live guidance: thresholds, auto-capture timings, the card crop. */
+    capture: CaptureSettingsSchema,
   })
   .strict();
 

@@ -32,7 +32,14 @@ export interface StepContext {
 
 export type ProviderResult =
   | { kind: 'decided'; outcome: Outcome; raw: unknown }
-  | { kind: 'retake'; imageKind: ImageKind; reason: RetakeReason; providerMessage: string; raw: unknown }
+  | {
+      kind: 'retake';
+      /** null: the provider did not say which photo (Loket's own analysis of the two decides). */
+      imageKind: ImageKind | null;
+      reason: RetakeReason;
+      providerMessage: string;
+      raw: unknown;
+    }
   | { kind: 'failed'; code: ErrorCode; message: string; raw: unknown };
 
 export interface VerificationProvider {

@@ -20,8 +20,8 @@ import {
 import { prepared } from './statements';
 
 export type { IsoTime, MutableRecordFields, StoredRecord } from './record-row';
-export { getImages, listImageKinds, putImage } from './record-images';
 export { addCorrection, correctedFields, listCorrections, type StoredCorrection } from './record-corrections';
+export { getImageAnalyses, getImages, listImageKinds, putImage } from './record-images';
 export { clearStepOutputs, deleteStepOutput, getStepOutputs, saveStepOutput } from './record-steps';
 export { newRecordId } from './record-id';
 export { getRecord, requireRecord } from './record-io';

@@ -2,9 +2,9 @@
 // offline queue will wake later: it only needs a record in `pending`, and it saves every provider step's
 // output as the step completes, so a second run continues where the first stopped.
 import type { CustomerAction, ProgressStep } from '../../common/contract';
-import type { ImageKind } from '../../common/record';
 import { checkNik } from '../../common/nik-checks';
 import type { AuditLog } from '../audit/events';
+import type { ImageKind, RetakeReason } from '../../common/record';
 import type { EventBus } from '../bridge/events';
 import type { Clock } from '../lib/clock';
 import { today } from '../lib/calendar';
@@ -36,6 +36,8 @@ export interface RunDeps {
   onReachability: (reachable: boolean) => void;
   /** Every decision is audited in the transaction that records it. */
   audit: AuditLog;
+  /** The photo to retake when the provider asked for one without saying which. */
+  photoAtFault: (recordId: string, reason: RetakeReason) => ImageKind;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -192,12 +194,18 @@ function recordResult(deps: RunDeps, record: StoredRecord, result: ProviderResul
       });
     }
     case 'retake': {
-      log.info('provider asked for a retake', { recordId: record.id, reason: result.reason });
+      const imageKind = result.imageKind ?? deps.photoAtFault(record.id, result.reason);
+      log.info('provider asked for a retake', {
+        recordId: record.id,
+        reason: result.reason,
+        imageKind,
+        chosenBy: result.imageKind ? 'provider' : 'on-device analysis',
+      });
       return transition(deps.store, record.id, {
         ...base,
         to: 'retake',
         patch: {
-          retakeKind: result.imageKind,
+          retakeKind: imageKind,
           retakeReason: result.reason,
           providerMessage: result.providerMessage,
           raw: result.raw,

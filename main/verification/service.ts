@@ -1,6 +1,7 @@
 // The verification service behind the bridge's verification.* and sync.* channels. It owns the record's
 // life: created before anything is captured, every image and state change written in a transaction
 // before any provider sees it.
+import { photoAtFault } from '../../common/capture/retake';
 import type { SyncStatus } from '../../common/contract';
 import { CONSENT_VERSION, type ConsentAcceptance } from '../../common/consent';
 import type { AuditLog } from '../audit/events';
@@ -8,13 +9,17 @@ import type { ImageKind, Mode, RecordView } from '../../common/record';
 import type { ProviderName } from '../../common/providers';
 import { BridgeFailure } from '../bridge/failure';
 import type { EventBus } from '../bridge/events';
+import { rejectionMessage } from '../capture/messages';
+import type { PhotoCheck } from '../capture/photo-check';
 import type { Clock } from '../lib/clock';
+import { createLogger } from '../lib/log';
 import type { VerificationProvider } from '../providers/provider';
 import type { Store } from '../store';
 import {
   countByStatus,
   createRecord,
   deleteRecord,
+  getImageAnalyses,
   getRecord,
   inTransaction,
   lastDecidedAt,
@@ -51,6 +56,8 @@ export interface VerificationServiceDeps {
   /** Training mode: every record is flagged, so nothing can pass one off as a real verification. */
   training: boolean;
   getProvider: () => Promise<VerificationProvider>;
+  /** Main's check of every photo before it is stored (and so before any provider sees it). */
+  photos: PhotoCheck;
   sync: SyncSettings;
   /** The kiosk's mode (settings.mode): records take it, and a self-service kiosk's views are anonymous. */
   kioskMode?: Mode;
@@ -76,7 +83,12 @@ export interface WipeCounts {
 
 export interface VerificationService {
   start(request: StartRequest): Promise<RecordView>;
-  addImage(request: { recordId: string; kind: ImageKind; imageBase64: string }): Promise<RecordView>;
+  addImage(request: {
+    recordId: string;
+    kind: ImageKind;
+    imageBase64: string;
+    cardCrop?: boolean | undefined;
+  }): Promise<RecordView>;
   submit(request: { recordId: string }): Promise<RecordView>;
   get(request: { recordId: string }): Promise<RecordView>;
   discard(request: { recordId: string }): Promise<{ discarded: boolean }>;
@@ -94,6 +106,8 @@ export interface VerificationService {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const log = createLogger('verification');
+const PHOTO_NAMES: Readonly<Record<ImageKind, string>> = { id_card: 'ID card', selfie: 'face' };
 
 export function createVerificationService(deps: VerificationServiceDeps): VerificationService {
   const { store, clock, events } = deps;
@@ -131,6 +145,8 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
       nextAttemptDelay(attempts, deps.sync.backoff, random, retryAfterMs),
     onReachability: (value) => engine.setReachable(value),
     audit: deps.audit,
+    photoAtFault: (recordId, reason) =>
+      photoAtFault(reason, getImageAnalyses(store, recordId), deps.photos.thresholds),
   };
   const engine = createSyncEngine({
     store,
@@ -178,7 +194,7 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
       return view(record);
     },
 
-    async addImage({ recordId, kind, imageBase64 }) {
+    async addImage({ recordId, kind, imageBase64, cardCrop }) {
       const record = load(recordId);
       if (record.status !== 'captured' && record.status !== 'retake') {
         throw new BridgeFailure(
@@ -187,7 +203,14 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
         );
       }
       const bytes = await decodeCapturedJpeg(imageBase64);
-      putImage(store, recordId, kind, bytes, iso(clock.now()));
+      // Checked before anything is stored: a refused photo leaves the record as it was, and the person
+      // retakes that photo at once, while still in front of the camera.
+      const verdict = await deps.photos.check(kind, bytes, { cardCrop: cardCrop === true });
+      if (!verdict.ok) {
+        log.info('photo refused by the capture check', { recordId, kind, reason: verdict.rejection.reason });
+        throw new BridgeFailure('photo_rejected', rejectionMessage(verdict.rejection), verdict.rejection);
+      }
+      putImage(store, recordId, kind, verdict.jpeg, iso(clock.now()), verdict.analysis);
       return view(load(recordId));
     },
 
@@ -198,6 +221,16 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
         const kinds = listImageKinds(store, recordId);
         if (!kinds.includes('id_card') || !kinds.includes('selfie')) {
           throw new BridgeFailure('invalid_state', 'Both the ID card and the selfie are needed first.');
+        }
+        // Only photos that passed the capture check carry its analysis: one without (stored by a Loket from
+        // before the check) is taken again rather than sent unchecked.
+        const checked = getImageAnalyses(store, recordId);
+        const unchecked = kinds.find((kind) => !checked[kind]);
+        if (unchecked) {
+          throw new BridgeFailure(
+            'invalid_state',
+            `The ${PHOTO_NAMES[unchecked]} photo was not checked by this kiosk; take it again.`,
+          );
         }
         const now = iso(clock.now());
         // Saved as pending before any provider is called: from here the customer can never be lost.

@@ -119,6 +119,27 @@ export const en: Catalogue = {
     id_blurry: 'ID card photo blurry, hold the card still and clean the lens',
     id_too_small: 'ID card too small, move it closer so it fills the frame',
   },
+  refused: {
+    id_card: {
+      no_card: 'The ID card cannot be seen in the photo. Hold the whole card up to the camera.',
+      card_cut_off: 'Part of the ID card is cut off. Keep all four corners inside the frame.',
+      card_too_small: 'The ID card is too small in the photo. Bring it closer to the camera.',
+      too_dark: 'The photo of the ID card is too dark. Find more light.',
+      blurry: 'The photo of the ID card is blurred. Hold the card still until the photo is taken.',
+      glare: 'There is glare on the ID card. Tilt it slightly away from the light.',
+      no_face_on_card:
+        "The face on the ID card cannot be seen. Make sure no finger or glare covers the card's photo.",
+    },
+    selfie: {
+      no_face: 'No face can be seen. Look straight at the camera.',
+      multiple_faces: 'More than one face can be seen. Make sure only one person is in front of the camera.',
+      face_too_small: 'The face is too far away. Come closer to the camera.',
+      too_dark: 'The face is too dark. Find more light.',
+      blurry: 'The photo of the face is blurred. Hold still until the photo is taken.',
+      printed_photo:
+        "This looks like a printed photo or a screen. The person's own face must be in front of the camera.",
+    },
+  },
   camera: {
     not_found: {
       title: 'No camera found',
@@ -353,6 +374,7 @@ export const en: Catalogue = {
     not_found: 'This verification could not be found. Start a new verification.',
     invalid_state: 'This step cannot be done now. Start a new verification.',
     invalid_image: 'The photo cannot be used. Take the photo again with enough light.',
+    photo_rejected: "This photo did not pass the kiosk's check. Take that photo again.",
     credentials_missing: 'The access key for the verification service is not installed. Call IT support.',
     keychain_locked: "This computer's key store is locked. Sign in to the computer again or call IT support.",
     provider_auth: "The verification service refused this kiosk's access key. Call IT support.",

@@ -7,6 +7,7 @@ import type { ErrorCode } from '../../common/errors';
 import type { ProviderName } from '../../common/providers';
 import type { Decision, OcrFields, RetakeReason } from '../../common/record';
 import type { CardProblem, FaceProblem } from '../../common/capture/guidance';
+import type { CardRejection, SelfieRejection } from '../../common/capture/precheck';
 import type { CameraProblem } from '../capture/camera/cameraProblem';
 import type { NikFlag } from '../../common/nik-checks';
 import type { Role } from '../../common/roles';
@@ -131,6 +132,28 @@ export const id = {
     id_blurry: 'Foto KTP buram, pegang KTP dengan tenang dan bersihkan lensa kamera',
     id_too_small: 'KTP terlalu kecil, dekatkan agar memenuhi bingkai',
   } satisfies Record<RetakeReason, string>,
+  /** The kiosk's own check refused the photo (main, before any provider saw it): what to do differently. */
+  refused: {
+    id_card: {
+      no_card: 'KTP tidak terlihat di foto. Pegang seluruh KTP di depan kamera.',
+      card_cut_off: 'Sebagian KTP terpotong. Pastikan keempat sudut KTP ada di dalam bingkai.',
+      card_too_small: 'KTP terlalu kecil di foto. Dekatkan KTP ke kamera.',
+      too_dark: 'Foto KTP terlalu gelap. Cari tempat yang lebih terang.',
+      blurry: 'Foto KTP buram. Pegang KTP dengan tenang sampai foto diambil.',
+      glare: 'Ada pantulan cahaya pada KTP. Miringkan sedikit agar tidak silau.',
+      no_face_on_card:
+        'Foto wajah pada KTP tidak terlihat. Pastikan foto di KTP tidak tertutup jari atau pantulan.',
+    } satisfies Record<CardRejection, string>,
+    selfie: {
+      no_face: 'Wajah tidak terlihat. Tatap lurus ke kamera.',
+      multiple_faces: 'Terlihat lebih dari satu wajah. Pastikan hanya satu orang di depan kamera.',
+      face_too_small: 'Wajah terlalu jauh. Mendekatlah ke kamera.',
+      too_dark: 'Wajah terlalu gelap. Cari tempat yang lebih terang.',
+      blurry: 'Foto wajah buram. Diam sejenak sampai foto diambil.',
+      printed_photo:
+        'Yang terlihat seperti foto cetak atau layar. Wajah orangnya sendiri harus ada di depan kamera.',
+    } satisfies Record<SelfieRejection, string>,
+  },
   camera: {
     not_found: {
       title: 'Kamera tidak ditemukan',
@@ -374,6 +397,7 @@ export const id = {
     not_found: 'Data verifikasi ini tidak ditemukan. Mulai verifikasi baru.',
     invalid_state: 'Langkah ini tidak dapat dilakukan sekarang. Mulai verifikasi baru.',
     invalid_image: 'Foto tidak dapat dipakai. Ambil ulang foto dengan cahaya yang cukup.',
+    photo_rejected: 'Foto ini tidak lolos pemeriksaan kios. Ambil ulang foto tersebut.',
     credentials_missing: 'Kunci akses layanan verifikasi belum dipasang. Hubungi petugas TI.',
     keychain_locked:
       'Penyimpanan kunci komputer ini terkunci. Masuk ulang ke komputer atau hubungi petugas TI.',

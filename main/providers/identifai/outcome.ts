@@ -76,7 +76,9 @@ export function decide(input: DecideInput): ProviderResult {
   if (face.status === 'incompleted') {
     const rules = input.retakeMessages ?? DEFAULT_RETAKE_MESSAGES;
     const reason = rules.find(([pattern]) => pattern.test(face.message))?.[1] ?? 'poor_quality';
-    return { kind: 'retake', imageKind: 'selfie', reason, providerMessage: face.message, raw };
+    // face-match-liveness judges the KTP and the selfie together and its refusals do not say which face
+    // failed: Loket's analysis of the two photos decides (common/capture/retake.ts).
+    return { kind: 'retake', imageKind: null, reason, providerMessage: face.message, raw };
   }
 
   const scores = readFaceScores(face.items);

@@ -299,7 +299,7 @@ export function createIncodeProvider(deps: IncodeProviderDeps): VerificationProv
       try {
         const result = await run(ctx, steps);
         // The retaken photo and everything after it run again; the session (and a good card) are kept.
-        if (result.kind === 'retake') steps.forget(REDO_ON_RETAKE[result.imageKind]);
+        if (result.kind === 'retake' && result.imageKind) steps.forget(REDO_ON_RETAKE[result.imageKind]);
         ctx.progress('done', 1);
         return result;
       } catch (error) {

@@ -1,19 +1,17 @@
-// Real face detection for the sandbox: TinyFaceDetector (fast, and unlike SSD MobileNet it does not take the
-// cat fixture for a face), 68 landmarks to align, and the 128-d recognition descriptor for matching.
-import { createLogger } from '../../lib/log';
-import { type Box, type DecodedImage, type RegionStats, regionStats } from './image';
-import { LruMemo, sha256Of } from './memo';
-import { loadFaceModels } from './model';
+// The sandbox's view of the faces in a photo: the app's one face model (main/faces: human's BlazeFace +
+// FaceMesh, with faceres descriptors for matching), plus the simple statistics of each face box that the
+// rules judge (dark, greyscale). Detection is serialized and memoised there.
+import { detectFaces as detectWithModel, clearFaceMemo as clearModelMemo } from '../../faces/detect';
+import type { Box, DecodedImage, RegionStats } from './image';
+import { regionStats } from './image';
 
-/** Input size of the tiny detector: 416 finds the ~40 px face on a KTP held at arm's length. */
-const DETECTOR_INPUT_SIZE = 416;
-/** Candidates below this score are not reported at all. */
-const MIN_DETECTION_SCORE = 0.3;
+export { FACE_MEMO_CAPACITY } from '../../faces/detect';
 
 export interface DetectedFace extends RegionStats {
-  /** Detector confidence, 0–1. */
+  /** Confidence, 0–1: BlazeFace's and FaceMesh's together (main/faces/detect.ts faceConfidence). */
   score: number;
   box: Box;
+  /** faceres' descriptor (1024 numbers). */
   descriptor: Float32Array;
 }
 
@@ -24,78 +22,67 @@ export interface FaceDetection {
   ms: number;
 }
 
-const log = createLogger('sandbox');
-
-let queue: Promise<unknown> = Promise.resolve();
-
-/** How many analyses are remembered (each is a few KB: boxes, statistics, one 128-d descriptor per face). */
-export const FACE_MEMO_CAPACITY = 64;
-const memo = new LruMemo<FaceDetection>(FACE_MEMO_CAPACITY);
+/** Candidates below this score are not reported at all (as before: "no face" means none from here). */
+export const MIN_REPORTED_SCORE = 0.3;
 
 export interface DetectOptions {
   /** false: analyse even if these pixels were seen before (the bench's CPU measurement). Default true. */
   memo?: boolean;
 }
 
-/**
- * Detects faces; calls run one at a time (one WASM engine, and predictable timings under load). The answer
- * for an image already analysed — keyed by a SHA-256 of its size and pixels — comes from a small LRU memo;
- * `ms` is then the time the original analysis took.
- */
-export function detectFaces(image: DecodedImage, options: DetectOptions = {}): Promise<FaceDetection> {
-  if (options.memo === false) return enqueue(image);
-  const key = sha256Of(`${image.width}x${image.height}`, image.rgb);
-  // Each caller gets its own result object and faces array; the descriptors are shared and read-only.
-  return memo
-    .get(key, () => enqueue(image))
-    .then((d) => ({ ...d, image: { ...d.image }, faces: [...d.faces] }));
+export async function detectFaces(image: DecodedImage, options: DetectOptions = {}): Promise<FaceDetection> {
+  const analysis = await detectWithModel(
+    { width: image.width, height: image.height, pixels: image.rgb, channels: 3 },
+    { describe: true, memo: options.memo !== false },
+  );
+  const faces = analysis.faces
+    .filter((f) => f.score >= MIN_REPORTED_SCORE)
+    .map((f) => {
+      const box = clip(f.box, image);
+      return {
+        score: f.score,
+        box,
+        descriptor: f.embedding ?? new Float32Array(0),
+        ...regionStats(image, box),
+      };
+    });
+  return {
+    image: { width: image.width, height: image.height, ...regionStats(image) },
+    faces,
+    ms: analysis.ms,
+  };
 }
 
 /** Forgets every remembered analysis (the bench, so each end-to-end run pays for its own). */
 export function clearFaceMemo(): void {
-  memo.clear();
+  clearModelMemo();
 }
 
-function enqueue(image: DecodedImage): Promise<FaceDetection> {
-  const run = queue.then(() => detectNow(image));
-  queue = run.catch(() => undefined);
-  return run;
+/** BlazeFace's square box can reach past the picture's edge; the statistics are of the part inside it. */
+function clip(box: Box, image: { width: number; height: number }): Box {
+  const x = Math.max(0, box.x);
+  const y = Math.max(0, box.y);
+  return {
+    x,
+    y,
+    width: Math.max(0, Math.min(image.width, box.x + box.width) - x),
+    height: Math.max(0, Math.min(image.height, box.y + box.height) - y),
+  };
 }
 
-async function detectNow(image: DecodedImage): Promise<FaceDetection> {
-  const { faceapi, tf } = await loadFaceModels();
-  const started = performance.now();
-  const tensor = tf.tensor3d(image.rgb, [image.height, image.width, 3], 'int32');
-  try {
-    const options = new faceapi.TinyFaceDetectorOptions({
-      inputSize: DETECTOR_INPUT_SIZE,
-      scoreThreshold: MIN_DETECTION_SCORE,
-    });
-    const results = await faceapi
-      .detectAllFaces(tensor as unknown as Parameters<typeof faceapi.detectAllFaces>[0], options)
-      .withFaceLandmarks()
-      .withFaceDescriptors();
-    const faces = results
-      .map((r): DetectedFace => {
-        const { x, y, width, height } = r.detection.box;
-        const box = { x, y, width, height };
-        return { score: r.detection.score, box, descriptor: r.descriptor, ...regionStats(image, box) };
-      })
-      .sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
-    const ms = Math.round(performance.now() - started);
-    log.debug('faces detected', { count: faces.length, ms });
-    return { image: { width: image.width, height: image.height, ...regionStats(image) }, faces, ms };
-  } finally {
-    tensor.dispose();
-  }
-}
-
-/** Euclidean distance between two descriptors (face-api's own measure: < 0.6 is usually the same person). */
-export function descriptorDistance(a: Float32Array, b: Float32Array): number {
+/**
+ * Similarity of two faceres descriptors, 0–1, as human's own `match.similarity` computes it: the squared
+ * Euclidean distance scaled by 25, its root over 100, mapped from [0.2, 0.8] onto [0, 1]. The same person
+ * (card and selfie of A) reads 0.82–1.00 on the fixtures, different people 0.27–0.54.
+ */
+export function descriptorSimilarity(a: Float32Array, b: Float32Array): number {
+  if (a.length === 0 || a.length !== b.length) return 0;
   let sum = 0;
   for (let i = 0; i < a.length; i++) {
     const d = (a[i] ?? 0) - (b[i] ?? 0);
     sum += d * d;
   }
-  return Math.sqrt(sum);
+  const distance = 25 * sum;
+  const s = (1 - Math.sqrt(distance) / 100 - 0.2) / (0.8 - 0.2);
+  return Math.max(0, Math.min(1, s));
 }

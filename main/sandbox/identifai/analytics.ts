@@ -2,8 +2,8 @@
  * What the IdentifAI stand-in answers, and why. These rules are the sandbox's "test cards":
  * test/fixtures/images.ts builds one image for each, and the integration tests pin every line.
  *
- * Faces are found by a real detector (TinyFaceDetector + 68 landmarks + the 128-d recognition net, offline;
- * see ../faces). Candidates scoring ≥ 0.3 are reported; a face is *confident* at ≥ 0.5.
+ * Faces are found by the app's one face model (human: BlazeFace + FaceMesh, and faceres descriptors for the
+ * match; offline, see main/faces). Candidates scoring ≥ 0.3 are reported; a face is *confident* at ≥ 0.5.
  *
  * Every analytic
  *   F  an image narrower or lower than 64 px            → status "failed", message imageTooSmall (fixture: tiny)
@@ -21,9 +21,10 @@
  *     liveness = min(0.98, 0.15 + 0.8 · min(1, s / 0.3)) · (0.9 + 0.1 · d)
  *   colour selfie (s ≈ 0.35) → ≈ 0.93, live;  greyscale selfie (s ≈ 0) → ≈ 0.15, underqualified.
  *   live = liveness ≥ liveness_threshold (default 0.6).
- * Similarity: d = Euclidean distance of the two descriptors; similarity = clamp(1 − d², 0, 1). face-api's usual
- *   same-person boundary d ≈ 0.55 lands on 0.70, IdentifAI's default threshold. KTP of A vs selfie of A ≈ 0.99;
- *   KTP of A vs (colour) selfie of B ≈ 0.27. match = similarity ≥ similarity_threshold (default 0.7).
+ * Similarity: human's own measure of two faceres descriptors (0–1), capped at 0.99. On the fixtures the same
+ *   person reads 0.82–0.99 (KTP of A, or the card crop of a held KTP of A, vs selfie of A) and different people
+ *   0.27–0.54 (KTP of A vs colour selfie of B ≈ 0.36), either side of IdentifAI's default threshold 0.7.
+ *   match = similarity ≥ similarity_threshold (default 0.7).
  * Verdict (status "success" in all three): live = false → "Face Liveness Underqualified" (checked first);
  *   else match = false → "The Face Pair Not Match"; else "Face Match Liveness Success".
  *
@@ -37,7 +38,7 @@
  */
 import { createLogger } from '../../lib/log';
 import { describeError } from '../../lib/redact';
-import { type DetectedFace, descriptorDistance, detectFaces } from '../faces/detect';
+import { type DetectedFace, descriptorSimilarity, detectFaces } from '../faces/detect';
 import { type DecodedImage, differenceHash } from '../faces/image';
 import { specimenIdentity } from '../ocr/specimen';
 import type { AnalyticType } from './catalogue';
@@ -57,12 +58,18 @@ export interface AnalyticOutcome {
   result: unknown[];
 }
 
+/** The images the hide-face-next test switch can blank out (face-match-liveness: the KTP, then the selfie). */
+export const HIDDEN_FACES = ['ktp', 'selfie'] as const;
+export type HiddenFace = (typeof HIDDEN_FACES)[number];
+
 export interface AnalyticInput {
   type: AnalyticType;
   /** The JPEG bytes as sent, and their decoded pixels, in request order. */
   images: ReadonlyArray<{ bytes: Buffer; decoded: DecodedImage }>;
   similarityThreshold: number;
   livenessThreshold: number;
+  /** The test switch: this image of a face-match-liveness job is judged as having no face. */
+  hideFaceOn?: HiddenFace | null;
 }
 
 const log = createLogger('sandbox');
@@ -84,9 +91,11 @@ export function livenessScore(face: Pick<DetectedFace, 'saturationMean' | 'score
   return Math.min(0.98, 0.15 + 0.8 * colour) * (0.9 + 0.1 * face.score);
 }
 
+/** A sandbox never claims certainty: identical descriptors read 0.99, like liveness' 0.98 ceiling. */
+export const MAX_SIMILARITY = 0.99;
+
 export function similarityScore(a: Float32Array, b: Float32Array): number {
-  const d = descriptorDistance(a, b);
-  return Math.min(1, Math.max(0, 1 - d * d));
+  return Math.min(MAX_SIMILARITY, descriptorSimilarity(a, b));
 }
 
 export async function runAnalytic(input: AnalyticInput, messages: Messages): Promise<AnalyticOutcome> {
@@ -149,8 +158,10 @@ async function analyse(input: AnalyticInput, messages: Messages): Promise<Analyt
     case 'FACE_MATCH_LIVENESS': {
       if (!second) throw new Error('face-match-liveness needs two images');
       // The selfie is judged first: it is the picture the customer can retake at the counter.
+      if (input.hideFaceOn === 'selfie') return incompleted('noFaceDetected');
       const selfie = await pickFace(second.decoded, 'selfie');
       if ('refusal' in selfie) return incompleted(selfie.refusal);
+      if (input.hideFaceOn === 'ktp') return incompleted('noFaceDetected');
       const ktp = await pickFace(first.decoded, 'document');
       if ('refusal' in ktp) return incompleted(ktp.refusal);
       const face_liveness = liveness(selfie.face, input.livenessThreshold);

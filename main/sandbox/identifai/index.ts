@@ -45,5 +45,6 @@ export function createIdentifaiSandbox(deps: IdentifaiDeps, options: IdentifaiSa
     registry: deps.registry,
     messages: resolveMessages(options.messages),
     catalogue: options.catalogue ?? DEFAULT_CATALOGUE,
+    armed: { hideFaceOn: null },
   });
 }

@@ -8,7 +8,7 @@ import { createLogger } from '../../lib/log';
 import { header, parseJson, readBody, sendJson } from '../http/io';
 import { type RouteContext, Router } from '../http/router';
 import type { JobRegistry } from '../registry';
-import { type AnalyticOutcome, runAnalytic } from './analytics';
+import { type AnalyticOutcome, type HiddenFace, HIDDEN_FACES, runAnalytic } from './analytics';
 import { type AnalyticSpec, LISTED_SLUGS } from './catalogue';
 import { type Credential, type HmacPolicy, verifyHmac } from './hmac-auth';
 import { newJobId } from './ids';
@@ -31,6 +31,13 @@ export interface IdentifaiContext {
   registry: JobRegistry;
   messages: Messages;
   catalogue: Readonly<Record<string, AnalyticSpec>>;
+  /**
+   * Test switch armed over HTTP (`POST /identifai/_sandbox/hide-face-next`): the next face-match-liveness job
+   * finds no face on that image (the KTP or the selfie) whatever it shows, and answers "No face detected",
+   * which does not say which image, as IdentifAI's does not. Lets a test play a provider whose detector
+   * misses a face Loket's own check found.
+   */
+  armed: { hideFaceOn: HiddenFace | null };
 }
 
 type Auth = { kind: 'hmac' } | { kind: 'token'; token: string };
@@ -50,7 +57,19 @@ export function identifaiRoutes(ctx: IdentifaiContext): Router {
   router.add('POST', '/v1/analytics/:slug', (rc) => submit(ctx, rc, 'async'));
   router.add('POST', '/syncv2/analytics/:slug', (rc) => submit(ctx, rc, 'sync'));
   router.add('GET', '/v1/jobs/:id', (rc) => getJob(ctx, rc));
+  router.add('POST', '/_sandbox/hide-face-next', (rc) => armHiddenFace(ctx, rc));
   return router;
+}
+
+async function armHiddenFace(ctx: IdentifaiContext, { req, res }: RouteContext): Promise<void> {
+  const parsed = parseJson(await readBody(req, 4096));
+  const body = parsed.ok && typeof parsed.value === 'object' && parsed.value !== null ? parsed.value : {};
+  const image = 'image' in body ? body.image : undefined;
+  const hidden = HIDDEN_FACES.find((h) => h === image);
+  if (!hidden)
+    return sendJson(res, 400, { ok: false, message: `image must be one of ${HIDDEN_FACES.join(', ')}` });
+  ctx.armed.hideFaceOn = hidden;
+  sendJson(res, 200, { ok: true, armed: { image: hidden } });
 }
 
 const unauthenticated = (message: string) => errorBody('not-authenticate', message);
@@ -146,8 +165,13 @@ async function submit(ctx: IdentifaiContext, rc: RouteContext, mode: 'async' | '
     if (refusal) return sendJson(res, 401, unauthenticated(refusalMessage(ctx, refusal)));
   }
   const { images, similarityThreshold, livenessThreshold, clientRef } = valid.value;
+  const hideFaceOn = spec.type === 'FACE_MATCH_LIVENESS' ? ctx.armed.hideFaceOn : null;
+  if (hideFaceOn) ctx.armed.hideFaceOn = null;
   const job = ctx.jobs.create({ id, slug, type: spec.type, clientRef }, () =>
-    runAnalytic({ type: spec.type, images, similarityThreshold, livenessThreshold }, ctx.messages),
+    runAnalytic(
+      { type: spec.type, images, similarityThreshold, livenessThreshold, hideFaceOn },
+      ctx.messages,
+    ),
   );
   ctx.registry.record({
     id,

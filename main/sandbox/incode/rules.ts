@@ -1,6 +1,6 @@
 /*
  * What the Incode stand-in answers, and why: the sandbox's "test cards" for Incode. The measures come from
- * quality.ts (pixels) and ../faces (the same offline detector and 128-d descriptors as the IdentifAI stand-in);
+ * quality.ts (pixels) and ../faces (the same offline face model and descriptors as the IdentifAI stand-in);
  * the decisions below are pure, unit-tested in test/unit/sandbox/incode and pinned over HTTP in
  * test/integration/sandbox/incode. "Confident" face = detector score ≥ 0.5.
  *
@@ -24,9 +24,9 @@
  *   3008  narrower or lower than 64 px                      (tiny)
  *   4019  no face at all                                    (cat, blank)
  *   4010  two or more confident faces                       (twoFaces)
- *   1003  only weak faces (0.3 ≤ score < 0.5): cannot crop  (selfieA shrunk to 280 px on a 640 px backdrop)
+ *   1003  only weak faces (0.3 ≤ score < 0.5): cannot crop  (rare: the face mesh confirms a face or drops it)
  *   3004  the face box reaches within 1 % of the frame edge: "Cropping area goes off the image." (half a face)
- *   3005  the face is narrower than 6 % of the frame: move closer (rare: the tiny detector seldom finds such faces)
+ *   3005  the face is narrower than 6 % of the frame: move closer  (selfieA shrunk to 160 px on a 640 px backdrop)
  *   3006  the face box is blurred: its sharpness (scale above) < 20   (selfieA blurred σ = 2 px)
  *   otherwise HTTP 200 {confidence, isBright, hasLenses, hasFaceMask, age, sessionStatus:'Alive'}:
  *     confidence 0 (live) / 1 (spoof): liveness as in the IdentifAI stand-in (colour of the face box — a grey or
@@ -37,8 +37,8 @@
  *     age: not estimated; the option selfieAge (default 31).
  *
  * POST /omni/process/face — confidence 1 when the selfie's face matches the largest confident face of the last
- *   front-id upload: similarity = clamp(1 − d², 0, 1) of the descriptor distance d (as IdentifAI), ≥ 0.7 → 1.
- *   ktpCard('A') + selfieA ≈ 0.99 → 1;  ktpCard('A') + selfieBColour ≈ 0.27 → 0;  no face on the front → 0.
+ *   front-id upload: the descriptors' similarity as the IdentifAI stand-in computes it, ≥ 0.7 → 1.
+ *   ktpCard('A') + selfieA ≈ 0.99 → 1;  ktpCard('A') + selfieBColour ≈ 0.36 → 0;  no face on the front → 0.
  *
  * GET /omni/get/score — values are strings, each check {value, status}. Parts appear once their step finished
  *   (idValidation + idOcrConfidence after ID_VALIDATION_FINISHED, liveness + faceRecognition after

@@ -1,6 +1,7 @@
 // The one message type in each direction between the capture screen and its guidance Worker. Frames go in
 // as transferred ImageBitmaps (never copied through JSON); small verdicts come out. The photo itself comes
 // out once, as transferred JPEG bytes: for the ID card, already cut to the card and straightened.
+import type { CropGeometry } from '../../../common/capture/crop';
 import type { CardProblem, FaceProblem } from '../../../common/capture/guidance';
 import type { CaptureThresholds } from '../../../common/capture/thresholds';
 import type { Box, Quad } from '../../../common/capture/types';
@@ -11,6 +12,8 @@ export type ToWorker =
       type: 'configure';
       kind: ImageKind;
       thresholds: CaptureThresholds;
+      /** The card crop main expects (app.info.capture.crop). */
+      crop: CropGeometry;
       /** Where the face model and the WASM files are served from (the renderer's own origin). */
       modelBaseUrl: string;
       wasmBaseUrl: string;

@@ -2,6 +2,7 @@
 // message on screen steady, and fires auto-capture once every check has held for `holdMs`. The Worker does
 // all pixel work; this thread only moves a bitmap, reads a small verdict and renders.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { CropGeometry } from '../../../common/capture/crop';
 import type { CaptureThresholds } from '../../../common/capture/thresholds';
 import type { ImageKind } from '../../../common/record';
 import { bytesToBase64 } from '../camera/base64';
@@ -15,6 +16,7 @@ export interface GuidanceOptions {
   /** The camera shows decoded frames and the step is waiting for a photo. */
   active: boolean;
   thresholds: CaptureThresholds;
+  crop: CropGeometry;
   holdMs: number;
   /** Auto-capture fired: the photo, as base64 JPEG. */
   onCaptured: (photo: CapturedPhoto) => void;
@@ -51,7 +53,7 @@ const MAX_MEASURES = 2_000;
 const assetUrl = (path: string) => new URL(path, document.baseURI).href;
 
 export function useGuidance(options: GuidanceOptions): Guidance {
-  const { videoRef, kind, active, thresholds, holdMs } = options;
+  const { videoRef, kind, active, thresholds, crop, holdMs } = options;
   const worker = useRef<Worker | null>(null);
   const [available, setAvailable] = useState(false);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
@@ -112,6 +114,7 @@ export function useGuidance(options: GuidanceOptions): Guidance {
       type: 'configure',
       kind,
       thresholds,
+      crop,
       modelBaseUrl: assetUrl('models/'),
       wasmBaseUrl: assetUrl('wasm/'),
     };
@@ -127,7 +130,7 @@ export function useGuidance(options: GuidanceOptions): Guidance {
       setShown(SHOWN_START);
       setAuto(AUTO_CAPTURE_START);
     };
-  }, [kind, thresholds, holdMs]);
+  }, [kind, thresholds, crop, holdMs]);
 
   // Back on the live view (a retake, a refused photo): the hold and the message start over. Adjusted while
   // rendering, as React advises for state that follows a prop, rather than in an effect.

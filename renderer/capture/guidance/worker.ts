@@ -3,7 +3,6 @@
 // judged; a small verdict goes back. On "capture" it hands back the last frame that passed every check (the
 // one the person saw go green): for the card, cut out and straightened.
 import { cropCard } from '../../../common/capture/crop';
-import type { ImageKind } from '../../../common/record';
 import { analyseFace, CardAnalyser, type Analysis } from './analyse';
 import { encodeJpeg } from './encode';
 import { loadFaceModel, type CanvasFrame, type FaceModel } from './faceModel';
@@ -70,12 +69,12 @@ async function onFrame(bitmap: ImageBitmap, takenAt: number): Promise<void> {
   });
 }
 
-async function onCapture(id: number, kind: ImageKind): Promise<void> {
+async function onCapture(id: number, current: Configuration): Promise<void> {
   const fresh = lastGood && performance.now() - lastGood.takenAt <= CAPTURE_MAX_AGE_MS ? lastGood : null;
   const chosen = fresh ?? latest;
   if (!chosen) throw new Error('No camera frame has arrived yet');
-  const quad = kind === 'id_card' ? chosen.analysis.quad : null;
-  const cropped = quad ? cropCard(chosen.frame, quad) : null;
+  const quad = current.kind === 'id_card' ? chosen.analysis.quad : null;
+  const cropped = quad ? cropCard(chosen.frame, quad, current.crop) : null;
   const image = cropped ?? chosen.frame;
   const jpeg = await encodeJpeg(image);
   post({ type: 'captured', id, jpeg, cardCrop: cropped !== null, width: image.width, height: image.height }, [
@@ -109,7 +108,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       return;
     case 'capture':
       if (!config) return;
-      void onCapture(message.id, config.kind).catch((error: unknown) =>
+      void onCapture(message.id, config).catch((error: unknown) =>
         post({ type: 'failed', id: message.id, message: String(error) }),
       );
       return;

@@ -68,6 +68,12 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         const { recordId, kind, submitAfter } = state;
         return { screen: 'capture', recordId, kind, notice: { type: 'rejected' }, submitAfter };
       }
+      if (action.error.code === 'photo_rejected' && action.error.photo) {
+        // Nothing was stored: the same photo again, with what to do differently.
+        const { recordId, kind, submitAfter } = state;
+        const notice = { type: 'refused', rejection: action.error.photo } as const;
+        return { screen: 'capture', recordId, kind, notice, submitAfter };
+      }
       return {
         screen: 'failed',
         error: action.error,

@@ -1,11 +1,16 @@
 // The verification flow as data. One screen at a time; each carries exactly what it needs, so a screen
 // can never show a record id or photo left over from the previous customer.
 import type { CustomerAction, Progress } from '../../../common/contract';
-import type { BridgeError } from '../../../common/errors';
+import type { BridgeError, PhotoRejection } from '../../../common/errors';
 import type { ImageKind, Outcome, RecordView, RetakeReason } from '../../../common/record';
 
 /** Why the capture screen is shown again, in words on screen. */
-export type CaptureNotice = { type: 'retake'; reason: RetakeReason } | { type: 'rejected' };
+export type CaptureNotice =
+  | { type: 'retake'; reason: RetakeReason }
+  /** The photo could not be read at all (damaged, empty). */
+  | { type: 'rejected' }
+  /** Main's capture check refused it, before any provider saw it, and said why. */
+  | { type: 'refused'; rejection: PhotoRejection };
 
 /** What "Try again" does on the failure screen. */
 export type Retry =

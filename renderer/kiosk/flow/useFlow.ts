@@ -80,10 +80,12 @@ export function useFlow(bridge: LoketApi, mode: Mode): { state: FlowState; comma
   );
 
   const savePhoto = useCallback<FlowCommands['savePhoto']>(
-    ({ recordId, kind, imageBase64, submitAfter }) => {
+    ({ recordId, kind, imageBase64, cardCrop, submitAfter }) => {
       exclusive(async (token) => {
         dispatch({ type: 'savePressed' });
-        const answer = await bridge.addImage({ recordId, kind, imageBase64 });
+        // cardCrop: the Worker found the card and this is its straightened crop (main checks its shape);
+        // otherwise main looks for the card in the whole frame and crops it itself.
+        const answer = await bridge.addImage({ recordId, kind, imageBase64, cardCrop });
         if (token !== session.current) return;
         if (!answer.ok) {
           dispatch({ type: 'saveFailed', recordId, kind, error: answer.error });

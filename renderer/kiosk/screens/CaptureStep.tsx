@@ -39,6 +39,7 @@ export function CaptureStep({ state, commands, settings, onHome }: Props) {
     kind: state.kind,
     active: live && !capturing,
     thresholds: settings.thresholds,
+    crop: settings.crop,
     holdMs: settings.holdMs,
     onCaptured,
   });

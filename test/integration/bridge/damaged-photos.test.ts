@@ -28,8 +28,14 @@ async function started(): Promise<string> {
   return answer.envelope.value.id;
 }
 
+// The specimen KTP is the card itself, as the kiosk's crop would be: it is sent as one.
 const addImage = (recordId: string, kind: 'id_card' | 'selfie', bytes: Buffer) =>
-  call(kiosk, 'verification.addImage', { recordId, kind, imageBase64: bytes.toString('base64') });
+  call(kiosk, 'verification.addImage', {
+    recordId,
+    kind,
+    imageBase64: bytes.toString('base64'),
+    ...(kind === 'id_card' ? { cardCrop: true } : {}),
+  });
 
 async function storedImages(recordId: string): Promise<Record<string, Buffer | undefined>> {
   const store = openStore(kiosk.dataDir, { key: await loadOrCreateDataKey(kiosk.secrets, kiosk.dataDir) });

@@ -136,6 +136,7 @@ describe('one verification over the host', () => {
         recordId,
         kind,
         imageBase64: image.toString('base64'),
+        cardCrop: kind === 'id_card',
       });
       expect(added.envelope.ok).toBe(true);
     }
@@ -177,8 +178,18 @@ describe("wiping the customer's session (a crashed page, an idle kiosk)", () => 
     const doneId = done.envelope.value.id;
     const card = (await ktpCard('A')).toString('base64');
     const selfie = (await selfieA()).toString('base64');
-    await call(kiosk, 'verification.addImage', { recordId: openId, kind: 'id_card', imageBase64: card });
-    await call(kiosk, 'verification.addImage', { recordId: doneId, kind: 'id_card', imageBase64: card });
+    await call(kiosk, 'verification.addImage', {
+      recordId: openId,
+      kind: 'id_card',
+      imageBase64: card,
+      cardCrop: true,
+    });
+    await call(kiosk, 'verification.addImage', {
+      recordId: doneId,
+      kind: 'id_card',
+      imageBase64: card,
+      cardCrop: true,
+    });
     await call(kiosk, 'verification.addImage', { recordId: doneId, kind: 'selfie', imageBase64: selfie });
     expect((await call(kiosk, 'verification.submit', { recordId: doneId })).envelope).toMatchObject({
       ok: true,

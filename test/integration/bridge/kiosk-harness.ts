@@ -105,7 +105,7 @@ export async function call(
 
 export type Envelope =
   | { ok: true; value: Record<string, unknown> & { id: string; status: string } }
-  | { ok: false; error: { code: string; message: string } };
+  | { ok: false; error: { code: string; message: string; photo?: { kind: string; reason: string } } };
 
 function toEntry(row: AuditRow): AuditEntry {
   const details = JSON.parse(row.details_json) as Record<string, string | number | boolean | null>;

@@ -32,6 +32,7 @@ describe('provider unreachable', () => {
     await call(kiosk, 'verification.addImage', {
       recordId,
       kind: 'id_card',
+      cardCrop: true,
       imageBase64: (await ktpCard('A')).toString('base64'),
     });
     await call(kiosk, 'verification.addImage', {

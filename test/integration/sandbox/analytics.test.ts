@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPlausibleNik } from '../../../common/nik';
 import { JOB_ID_PATTERN } from '../../../main/sandbox/identifai/ids';
 import { type Sandbox, startSandbox } from '../../../main/sandbox/server';
-import { loadFaceModels } from '../../../main/sandbox/faces/model';
+import { loadFaceModel } from '../../../main/faces/model';
 import * as fx from '../../fixtures/images';
 import { call, identifai, jobResult } from './identifai-client';
 
@@ -15,7 +15,7 @@ const ktpA = () => uri(() => fx.ktpCard('A'));
 
 beforeAll(async () => {
   // Load the models once for the whole file, so no single test pays for it.
-  await loadFaceModels();
+  await loadFaceModel();
   sandbox = await startSandbox({ jobDurationMs: 100 });
   api = identifai(sandbox.url);
 });

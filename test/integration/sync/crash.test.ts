@@ -106,6 +106,7 @@ async function capture(host: Host): Promise<string> {
   await call(host, 'verification.addImage', {
     recordId: id,
     kind: 'id_card',
+    cardCrop: true,
     imageBase64: (await ktpCard('A')).toString('base64'),
   });
   await call(host, 'verification.addImage', {

@@ -61,6 +61,7 @@ export async function capturedRecord(app: App): Promise<string> {
   await app.handlers.addImage({
     recordId: started.id,
     kind: 'id_card',
+    cardCrop: true,
     imageBase64: (await ktpCard('A')).toString('base64'),
   });
   await app.handlers.addImage({

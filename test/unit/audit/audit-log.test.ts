@@ -169,6 +169,7 @@ describe('the audit log', () => {
         retryDelay: () => 0,
         onReachability: () => undefined,
         audit,
+        photoAtFault: () => 'selfie',
       },
       'RUNTEST00001',
       new AbortController().signal,

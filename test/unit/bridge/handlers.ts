@@ -1,4 +1,6 @@
 // Handlers for dispatch tests: every verb answers a fixed, valid value, and any may be overridden.
+import { DEFAULT_CROP } from '../../../common/capture/crop';
+import { DEFAULT_CAPTURE_THRESHOLDS } from '../../../common/capture/thresholds';
 import type { AppInfo } from '../../../common/contract';
 import type { RecordView } from '../../../common/record';
 import type { Review } from '../../../common/review';
@@ -36,6 +38,12 @@ export const appInfo: AppInfo = {
   selfService: { idleSeconds: 60, countdownSeconds: 15, resultSeconds: 15 },
   retention: { imageDays: 30, recordDays: 365, abandonedDays: 30 },
   consentVersion: '1',
+  capture: {
+    thresholds: { ...DEFAULT_CAPTURE_THRESHOLDS },
+    autoCaptureHoldMs: 700,
+    manualCaptureAfterSeconds: 10,
+    crop: { ...DEFAULT_CROP },
+  },
 };
 
 const review: Review = {

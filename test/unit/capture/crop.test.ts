@@ -1,4 +1,4 @@
-// The ID photo is the card: a held card de-warped to 1280×808 with a 5 % margin, the card where cardInCrop
+// The ID photo is the card: a held card de-warped to 1280×807 with a 5 % margin, the card where cardInCrop
 // says it is, and the warp itself exact where it can be checked exactly.
 import { describe, expect, it } from 'vitest';
 import { CardDetector } from '../../../common/capture/card-detector';

@@ -9,16 +9,18 @@ describe('sandbox scoring rules', () => {
     expect(livenessScore({ saturationMean: 1, score: 1 })).toBeLessThanOrEqual(0.98);
   });
 
-  it('maps descriptor distance onto similarity, with d = 0.55 near the 0.7 threshold', () => {
+  it("maps descriptor distance onto human's similarity: 0.2–0.8 of the scaled root distance, capped at 0.99", () => {
     const at = (d: number) => {
-      const a = new Float32Array(128);
-      const b = new Float32Array(128);
+      const a = new Float32Array(1024);
+      const b = new Float32Array(1024);
       b[0] = d;
       return similarityScore(a, b);
     };
-    expect(at(0)).toBe(1);
-    expect(at(0.55)).toBeCloseTo(0.6975, 4);
-    expect(at(0.9)).toBeCloseTo(0.19, 4);
-    expect(at(1.5)).toBe(0);
+    // distance = 25·d², similarity = (1 − √distance / 100 − 0.2) / 0.6 = (0.8 − d / 20) / 0.6
+    expect(at(0)).toBe(0.99);
+    expect(at(6)).toBeCloseTo(0.5 / 0.6, 4);
+    expect(at(8)).toBeCloseTo(0.4 / 0.6, 4); // just under IdentifAI's 0.7
+    expect(at(16)).toBe(0);
+    expect(similarityScore(new Float32Array(0), new Float32Array(0))).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-// Migration 005: the audit log table (STRICT, append-only by trigger) and the records index the exports
+// Migration 006: the audit log table (STRICT, append-only by trigger) and the records index the exports
 // read by, checked with the query plans of the statements that use them.
 import { describe, expect, it } from 'vitest';
 import { COUNT_QUERIES, EXPORT_QUERIES } from '../../../main/export/rows';

@@ -50,6 +50,7 @@ function deps(store: Store, verify: VerificationProvider): RunDeps {
     retryDelay: () => 0,
     onReachability: () => undefined,
     audit: noAudit,
+    photoAtFault: () => 'selfie',
   };
 }
 

@@ -4,7 +4,7 @@
 // and never applied to /_sandbox/* itself.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_IDENTIFAI } from '../../../../main/sandbox/credentials';
-import { loadFaceModels } from '../../../../main/sandbox/faces/model';
+import { loadFaceModel } from '../../../../main/faces/model';
 import { FAULT_HEADER } from '../../../../main/sandbox/faults/http';
 import { NO_FAULTS } from '../../../../main/sandbox/faults/policy';
 import { type Sandbox, startSandbox } from '../../../../main/sandbox/server';
@@ -17,7 +17,7 @@ let sandbox: Sandbox;
 let api: ReturnType<typeof identifai>;
 
 beforeAll(async () => {
-  await loadFaceModels();
+  await loadFaceModel();
   sandbox = await startSandbox({ jobDurationMs: 0, incode: { stepDelayMs: 0 } });
   api = identifai(sandbox.url);
 });

@@ -4,7 +4,7 @@
 import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPlausibleNik } from '../../../../common/nik';
-import { loadFaceModels } from '../../../../main/sandbox/faces/model';
+import { loadFaceModel } from '../../../../main/faces/model';
 import { type Sandbox, startSandbox } from '../../../../main/sandbox/server';
 import * as fx from '../../../fixtures/images';
 import { call } from '../identifai-client';
@@ -14,7 +14,7 @@ let sandbox: Sandbox;
 let api: ReturnType<typeof incode>;
 
 beforeAll(async () => {
-  await loadFaceModels();
+  await loadFaceModel();
   sandbox = await startSandbox({ incode: { stepDelayMs: 40 } });
   api = incode(sandbox.url);
 });
@@ -28,13 +28,17 @@ const jpeg = (image: Sharp) => image.jpeg({ quality: 90 }).toBuffer();
 const darkCard = async () => jpeg(sharp(await fx.ktpCard('A')).linear(0.25, 0));
 const blurredCard = async () => jpeg(sharp(await fx.ktpCard('A')).blur(3));
 const smallCard = async () => jpeg(sharp(await fx.ktpCard('A')).resize(400));
-/** selfieA shrunk to 280 px on a 640 px backdrop: the detector finds only a weak face. */
+/**
+ * selfieA shrunk to 160 px on a 640 px backdrop: the face is ≈ 30 px, under 6 % of the frame. (The face model
+ * confirms a face with its mesh or drops it, so no fixture gives the weak face of rule 1003 over HTTP; that
+ * rule is pinned in test/unit/sandbox/incode/rules.test.ts.)
+ */
 const farSelfie = async () =>
   jpeg(
     sharp({ create: { width: 640, height: 480, channels: 3, background: BACKDROP } }).composite([
       {
         input: await sharp(await fx.selfieA())
-          .resize(280, 210)
+          .resize(160, 120)
           .toBuffer(),
         left: 180,
         top: 135,
@@ -159,7 +163,7 @@ describe('add face (selfie)', () => {
     ['the cat', 4019, fx.catImage],
     ['a blank frame', 4019, fx.blankImage],
     ['two faces', 4010, fx.twoFaces],
-    ['a far, weak face', 1003, farSelfie],
+    ['a face too far away', 3005, farSelfie],
     ['half a face', 3004, halfFace],
     ['a blurred selfie', 3006, blurredSelfie],
     ['a tiny image', 3008, fx.tinyImage],

@@ -105,11 +105,11 @@ describe('decide: face match with liveness', () => {
     ['The Face Is Most Likely OCCLUDED', 'face_occluded'],
     ['Image too blurry', 'poor_quality'],
     ['', 'poor_quality'],
-  ])('incompleted "%s" → retake the selfie (%s)', (message, reason) => {
+  ])('incompleted "%s" → a retake (%s) that does not say which photo', (message, reason) => {
     const face = job('incompleted', message);
     expect(decide({ face, ocr: null })).toEqual({
       kind: 'retake',
-      imageKind: 'selfie',
+      imageKind: null,
       reason,
       providerMessage: message,
       raw: { face_match_liveness: face.raw, ocr_ktp: null },

@@ -170,14 +170,14 @@ describe('createIdentifaiProvider', () => {
     expect(sent).toEqual(['ocr_ktp']);
   });
 
-  it('a selfie retake ends the run without waiting for the card', async () => {
+  it('a retake ends the run without waiting for the card', async () => {
     const { client } = fakeClient({
       'job-faceMatchLiveness': face('incompleted', 'Multiple faces are detected'),
     });
     const result = await createIdentifaiProvider({ client }).verify(context().ctx);
     expect(result).toMatchObject({
       kind: 'retake',
-      imageKind: 'selfie',
+      imageKind: null,
       reason: 'multiple_faces',
       providerMessage: 'Multiple faces are detected',
     });

@@ -1,14 +1,17 @@
-// A small bounded memo for the sandbox's face analysis. Detection is a pure function of the pixels (same
+// A small bounded memo for the face analysis (main's pre-check and the sandbox). Detection is a pure function of the pixels (same
 // models, same backend, same input → same boxes, scores and descriptors), so an image seen again — the same
 // KTP in training mode, a bench sending one pair of photos a thousand times — is answered from here instead
 // of ~100–300 ms of CPU. Least recently used entries go first; a failed computation is not remembered.
 import { createHash } from 'node:crypto';
 
 /** SHA-256 (hex) of the given byte runs, each prefixed with its length so concatenations cannot collide. */
-export function sha256Of(...parts: ReadonlyArray<Uint8Array | string>): string {
+export function sha256Of(...parts: ReadonlyArray<Uint8Array | Uint8ClampedArray | string>): string {
   const hash = createHash('sha256');
   for (const part of parts) {
-    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+    const bytes =
+      typeof part === 'string'
+        ? Buffer.from(part, 'utf8')
+        : new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
     hash.update(`${bytes.length}:`).update(bytes);
   }
   return hash.digest('hex');
