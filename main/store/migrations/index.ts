@@ -7,6 +7,7 @@ import { migration003 } from './003-record-nik';
 import { migration004 } from './004-record-training';
 import { migration005 } from './005-desk-and-consent';
 import { auditLogMigration } from './006-audit-log';
+import { supervisorReviewMigration } from './007-supervisor-review';
 
 export type { Migration } from './migration';
 
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   auditLogMigration,
+  supervisorReviewMigration,
 ];
