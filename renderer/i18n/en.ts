@@ -222,6 +222,7 @@ export const en: Catalogue = {
       'The verification service rejected this application. Start a new verification with clearer photos.',
     storage: 'The data could not be saved on this kiosk. Call IT support.',
     sign_in_required: 'Sign in first: this step needs a member of staff.',
+    supervisor_required: 'Only a supervisor or an admin can do this. Sign in as a supervisor.',
     consent_required: 'Please read and accept the consent first.',
     reason_required: 'Type the reason for confirming this record as verified.',
     internal: 'Something went wrong in the Loket app. Try again; if it happens again, call IT support.',

@@ -234,6 +234,7 @@ export const id = {
       'Layanan verifikasi menolak pengajuan ini. Mulai verifikasi baru dengan foto yang lebih jelas.',
     storage: 'Data tidak dapat disimpan di kios ini. Hubungi petugas TI.',
     sign_in_required: 'Masuk terlebih dahulu: langkah ini memerlukan petugas.',
+    supervisor_required: 'Langkah ini hanya untuk supervisor atau admin. Masuk sebagai supervisor.',
     consent_required: 'Silakan baca dan setujui pernyataan persetujuan terlebih dahulu.',
     reason_required: 'Ketik alasan untuk mengonfirmasi data ini sebagai terverifikasi.',
     internal: 'Terjadi kesalahan di aplikasi Loket. Coba lagi; jika terulang, hubungi petugas TI.',
