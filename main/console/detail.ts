@@ -27,9 +27,9 @@ export function recordDetail(store: Store, recordId: string): RecordDetail {
       record.decision === null
         ? null
         : {
-            liveness: record.liveness,
+            liveness: score(record.liveness),
             live: record.live,
-            similarity: record.similarity,
+            similarity: score(record.similarity),
             match: record.match,
             providerMessage: record.providerMessage ?? '',
           },
@@ -51,6 +51,10 @@ export function recordDetail(store: Store, recordId: string): RecordDetail {
     timeline: timeline(store, record),
   };
 }
+
+/** Four decimals, as the providers report them and the exports print them: a double read back can have
+ *  sixteen digits after the point, which every scanner (and the redactor) takes for a NIK. */
+const score = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);
 
 /** Everything that happened to the record, oldest first; at equal times, states before steps before audit. */
 function timeline(store: Store, record: StoredRecord): TimelineEntry[] {

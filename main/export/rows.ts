@@ -8,6 +8,9 @@ import type { ExportRange } from './range';
 
 /** Actors that are not staff: the operator column names the last member of staff who acted on a record. */
 const NOT_STAFF = `('system', 'self_service', 'cli')`;
+/** Looking is not acting: a supervisor who reveals a record's fields or views its photos in the console
+ *  does not become its operator (and the day's counts by operator do not move when someone looks). */
+const NOT_ACTS = `('fields_revealed', 'photo_viewed')`;
 
 // The NIK column holds plausible NIKs only (migration 003); the OCR text stands in where the rule kept it out.
 // Served by records_created_at; the operator by audit_log_record.
@@ -17,7 +20,7 @@ const SELECT = (withName: boolean, withTraining: boolean) => `
     COALESCE(r.nik, json_extract(r.ocr_json, '$.nik')) AS nik,
     ${withName ? `json_extract(r.ocr_json, '$.name')` : 'NULL'} AS name,
     (SELECT a.actor FROM audit_log a WHERE a.record_id = r.id AND a.actor NOT IN ${NOT_STAFF}
-      ORDER BY a.seq DESC LIMIT 1) AS operator
+      AND a.action NOT IN ${NOT_ACTS} ORDER BY a.seq DESC LIMIT 1) AS operator
   FROM records r
   WHERE r.created_at >= @from AND r.created_at < @to${withTraining ? '' : ' AND r.training = 0'}
   ORDER BY r.created_at, r.id`;

@@ -10,7 +10,7 @@ const SIXTEEN_DIGITS = /(?<!\d)\d{16}(?!\d)/;
 
 describe('the day at a glance', () => {
   it('counts the real records by decision, provider and operator, with training apart and left out', async () => {
-    const { store, service } = await consoleHarness();
+    const { store, service, audit } = await consoleHarness();
     makeRecord(store, { id: 'DAYREC00001', decision: 'verified', operator: 'ACC1', minute: 0 });
     makeRecord(store, { id: 'DAYREC00002', decision: 'not_verified', provider: 'incode', minute: 60 });
     makeRecord(store, { id: 'DAYREC00003', decision: 'needs_review', minute: 61 });
@@ -33,8 +33,14 @@ describe('the day at a glance', () => {
     expect(day.awaitingReview).toBe(1);
     expect(day.oldestWaitingSince).toBe(new Date(NOON_UTC + 62 * 60_000 + 12_000).toISOString());
 
+    // By the last member of staff who acted; a supervisor who only looks does not become the operator.
+    audit.append({ action: 'review_confirmed', actor: 'ACC1', recordId: 'DAYREC00001' });
+    service.reveal('DAYREC00001', 'SUP1');
+    service.photo('DAYREC00001', 'selfie', 'SUP1');
+    expect(service.day(DAY, false).counts.byOperator).toEqual({ ACC1: 1, none: 3 });
+
     const withTraining = service.day(DAY, true);
-    expect(withTraining.counts).toEqual(day.counts);
+    expect(withTraining.counts).toEqual({ ...day.counts, byOperator: { ACC1: 1, none: 3 } });
     expect(withTraining.training?.records).toBe(1);
     expect(withTraining.training?.byProvider).toEqual({ sandbox: 1 });
   });
