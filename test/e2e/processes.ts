@@ -80,3 +80,22 @@ export async function deleteKeys(service: string, provider: string): Promise<voi
   });
   await once(child, 'exit');
 }
+
+/** A command-line program run to its end (`npm run operators`, `npm run audit`), `stdin` piped in. */
+export async function runProgram(
+  script: string,
+  args: readonly string[],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawnTracked(tsx, [join(REPO_ROOT, script), ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, LOKET_LOG_LEVEL: 'warn', ...options.env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(options.stdin ?? '');
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}
