@@ -88,7 +88,7 @@ export function AuditView({ bridge, staff }: { bridge: LoketApi; staff: readonly
                     <td className="console-code">
                       {entry.recordId ? referenceCode(entry.recordId) : t.console.none}
                     </td>
-                    <td className="console-code">
+                    <td className="console-code console-wrap">
                       {Object.entries(entry.details)
                         .map(([key, value]) => `${key}=${String(value)}`)
                         .join(' ')}

@@ -3,7 +3,6 @@
 // opens the record.
 import type { RecordListItem, StaffMember } from '../../common/console';
 import { useI18n } from '../i18n/context';
-import { format } from '../i18n/format';
 import { LOCALES } from '../i18n/languages';
 import { formatTime, staffName } from './format';
 
@@ -59,7 +58,8 @@ export function RecordTable({ caption, items, staff, onOpen, showAwaiting = fals
               <td className="console-code">{item.nikMasked ?? t.console.none}</td>
               <td>
                 <button type="button" className="button button-small" onClick={() => onOpen(item.id)}>
-                  {format(r.open, { reference: item.referenceCode })}
+                  {r.open}
+                  <span className="visually-hidden"> {item.referenceCode}</span>
                 </button>
               </td>
             </tr>

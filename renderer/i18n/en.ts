@@ -276,7 +276,7 @@ export const en: Catalogue = {
       desk: 'Desk',
       supervisor: 'Supervisor',
       nik: 'NIK',
-      open: 'Open {reference}',
+      open: 'Open',
       pageOf: 'Page {page} of {pages} ({total} records)',
       previous: 'Previous',
       next: 'Next',

@@ -299,7 +299,7 @@ export const id = {
       desk: 'Petugas',
       supervisor: 'Supervisor',
       nik: 'NIK',
-      open: 'Buka {reference}',
+      open: 'Buka',
       pageOf: 'Halaman {page} dari {pages} ({total} data)',
       previous: 'Sebelumnya',
       next: 'Berikutnya',
