@@ -1,10 +1,9 @@
 // The kiosk shell: header, the current screen, and the sync bar. The language is chosen per customer
 // session; ending the session (Done, Back to home) returns to the kiosk's default language.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LoketApi } from '../common/contract';
 import { captureSettings } from './capture/captureSettings';
-import { ConsoleButton } from './console/ConsoleButton';
-import { consoleStaff, useStaffSession } from './console/useStaffSession';
+import { useConsoleEntry } from './console/useConsoleEntry';
 import { SyncStatusBar } from './components/SyncStatusBar';
 import { TopBar } from './components/TopBar';
 import { useAppInfo } from './components/useAppInfo';
@@ -16,17 +15,11 @@ import type { Language } from './i18n/languages';
 import { catalogues, DEFAULT_LANGUAGE } from './i18n/languages';
 import { FlowScreen } from './screens/FlowScreen';
 
-// The supervisor's console and its chart library load only when a supervisor opens it.
-const Console = lazy(() => import('./console/Console'));
-
 export function App({ bridge }: { bridge: LoketApi }) {
   const appInfo = useAppInfo(bridge);
   const syncStatus = useSyncStatus(bridge);
   const { state, commands } = useFlow(bridge);
-  // The console is open only while main says the supervisor who opened it is still signed in.
-  const staff = consoleStaff(useStaffSession(bridge));
-  const [consoleOpenedBy, setConsoleOpenedBy] = useState<string | null>(null);
-  const consoleOpen = staff !== null && consoleOpenedBy === staff.id;
+  const consoleEntry = useConsoleEntry(bridge, appInfo?.mode);
   // null = the kiosk's default, which may only be known once getAppInfo answers.
   const [chosen, setChosen] = useState<Language | null>(null);
   const language = chosen ?? appInfo?.defaultLanguage ?? DEFAULT_LANGUAGE;
@@ -55,23 +48,9 @@ export function App({ bridge }: { bridge: LoketApi }) {
   return (
     <I18nContext value={i18n}>
       <div className="app">
-        <TopBar
-          appInfo={appInfo}
-          staffEntry={
-            staff && (
-              <ConsoleButton
-                open={consoleOpen}
-                onToggle={() => setConsoleOpenedBy(consoleOpen ? null : staff.id)}
-              />
-            )
-          }
-        />
+        <TopBar appInfo={appInfo} staffEntry={consoleEntry.button} />
         <main className="screen">
-          {consoleOpen ? (
-            <Suspense fallback={null}>
-              <Console bridge={bridge} staff={staff} onClose={() => setConsoleOpenedBy(null)} />
-            </Suspense>
-          ) : (
+          {consoleEntry.screen ?? (
             <FlowScreen state={state} commands={commands} capture={capture} onEnd={endSession} />
           )}
         </main>

@@ -214,6 +214,16 @@ export const en: Catalogue = {
     signedInAs: '{name}, {role}',
     staffEntry: 'Staff sign-in',
     roles: { operator: 'Operator', supervisor: 'Supervisor', admin: 'Admin' },
+    signIn: {
+      title: 'Staff sign-in',
+      intro: "For the branch's supervisors and admins only. Customers: please press Cancel.",
+      name: 'Name',
+      password: 'Password',
+      submit: 'Sign in',
+      cancel: 'Cancel',
+      invalid: 'Wrong name or password, or this account cannot sign in at a self-service kiosk.',
+      locked: 'This account is locked for a while after too many wrong attempts.',
+    },
     nav: {
       label: 'Console sections',
       day: 'Day',

@@ -236,6 +236,16 @@ export const id = {
     signedInAs: '{name}, {role}',
     staffEntry: 'Masuk staf',
     roles: { operator: 'Operator', supervisor: 'Supervisor', admin: 'Admin' } satisfies Record<Role, string>,
+    signIn: {
+      title: 'Masuk staf',
+      intro: 'Hanya untuk supervisor dan admin cabang. Nasabah: silakan tekan Batal.',
+      name: 'Nama',
+      password: 'Kata sandi',
+      submit: 'Masuk',
+      cancel: 'Batal',
+      invalid: 'Nama atau kata sandi salah, atau akun ini tidak dapat masuk di kios layanan mandiri.',
+      locked: 'Akun ini dikunci sementara karena terlalu banyak percobaan yang salah.',
+    },
     nav: {
       label: 'Bagian konsol',
       day: 'Hari',

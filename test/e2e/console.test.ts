@@ -4,9 +4,9 @@
 // then the day view (counts, training apart), the review queue (a record flagged by a desk correction)
 // approved with a reason, reveal, a photo, the records list and search, a masked CSV download read back
 // with csv-parse, the audit state, and the audit log read back with `npm run audit`. axe checks each screen;
-// the CSP must never fire.
-import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+// the CSP must never fire. And a self-service kiosk, where the console opens from the staff entry only, for a
+// supervisor only.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -260,5 +260,59 @@ describe('the supervisor console in the browser host', () => {
     expect(await page.getByRole('button', { name: 'Console', exact: true }).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('on a self-service kiosk, opens only from the staff entry and only for a supervisor', async () => {
+    const lobby = mkdtempSync(join(tmpdir(), 'loket-e2e-console-lobby-'));
+    writeFileSync(join(lobby, 'settings.json'), JSON.stringify({ mode: 'self_service' }));
+    const kiosk = await startHostProcess(
+      lobby,
+      ['--provider', 'sandbox', '--provider-url', sandbox.url],
+      env,
+    );
+    try {
+      for (const [name, role] of [
+        ['Budi Santoso', 'supervisor'],
+        ['Siti Rahma', 'operator'],
+      ] as const) {
+        const added = await runProgram(
+          'main/accounts/cli.ts',
+          ['add', name, '--role', role, '--data', lobby],
+          {
+            stdin: `${PASSWORD}\n`,
+            env,
+          },
+        );
+        expect(added.code, added.stderr).toBe(0);
+      }
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(kiosk.url);
+      await page.getByRole('button', { name: 'English', exact: true }).click();
+      expect(await page.getByRole('button', { name: 'Console', exact: true }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Staff sign-in', exact: true }).click();
+      await page.getByRole('heading', { name: 'Staff sign-in', level: 1 }).waitFor();
+      await expectAccessible(page);
+      const signIn = async (name: string) => {
+        await page.getByRole('textbox', { name: 'Name' }).fill(name);
+        await page.getByLabel('Password').fill(PASSWORD);
+        await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      };
+      // An operator's right password opens nothing here.
+      await signIn('Siti Rahma');
+      await page.getByRole('alert').filter({ hasText: 'Wrong name or password' }).waitFor();
+      await signIn('Budi Santoso');
+      await page.getByRole('heading', { name: 'Supervisor console', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'The day at a glance' }).waitFor();
+      // Closing the console leaves the supervisor signed in (the Console button); signing out removes it.
+      await page.getByRole('button', { name: 'Back to the verification screen' }).click();
+      await page.getByRole('button', { name: 'Console', exact: true }).waitFor();
+      await hostBridge(kiosk.url).call('session.signOut', {});
+      await page.getByRole('button', { name: 'Staff sign-in', exact: true }).waitFor();
+      expect(await page.getByRole('button', { name: 'Console', exact: true }).count()).toBe(0);
+      await context.close();
+    } finally {
+      await kiosk.stop();
+    }
   });
 });

@@ -38,10 +38,10 @@ const CONSOLE_CALLS: Array<[string, Record<string, unknown>]> = [
 
 const EXPORT = { format: 'csv', includeTraining: true, masked: true } as const;
 
-async function kioskWithStaff() {
+async function kioskWithStaff(mode: 'assisted' | 'self_service' = 'assisted') {
   const kiosk = await startKiosk(sandbox.url, {
     passwordHasher: cheapHasher(),
-    settings: { kioskId: 'JKT-SUDIRMAN-01', timeZone: 'Asia/Jakarta' },
+    settings: { kioskId: 'JKT-SUDIRMAN-01', timeZone: 'Asia/Jakarta', mode },
   });
   kiosks.push(kiosk);
   const passwordHash = await cheapHasher().hash(PASSWORD);
@@ -204,5 +204,27 @@ describe('the console over the host', () => {
       error: { code: 'invalid_state' },
     });
     expect((await kiosk.auditEntries()).filter((entry) => entry.action === 'export')).toEqual([]);
+  });
+
+  it('on a self-service kiosk, lets only a supervisor in, for the console, and back to the customer after', async () => {
+    const { kiosk, supervisor } = await kioskWithStaff('self_service');
+    expect(value((await signIn(kiosk, 'Siti Rahma')).envelope)).toEqual({ outcome: 'invalid_credentials' });
+    expect((await call(kiosk, 'console.day', { day: today() })).envelope).toMatchObject({
+      error: { code: 'sign_in_required' },
+    });
+    expect(value((await signIn(kiosk, 'Budi Santoso')).envelope)).toMatchObject({
+      session: { status: 'signed_in', operator: { id: supervisor } },
+    });
+    expect(value((await call(kiosk, 'console.day', { day: today() })).envelope)).toMatchObject({
+      day: today(),
+    });
+    // Still no desk review on a self-service kiosk; the console is the supervisor's way in.
+    expect((await call(kiosk, 'review.get', { recordId: 'ANYRECORD1' })).envelope).toMatchObject({
+      error: { code: 'invalid_state' },
+    });
+    expect(value((await call(kiosk, 'session.signOut', {})).envelope)).toEqual({ status: 'self_service' });
+    expect((await call(kiosk, 'console.queue', {})).envelope).toMatchObject({
+      error: { code: 'sign_in_required' },
+    });
   });
 });
