@@ -212,6 +212,8 @@ describe('the supervisor console in the browser host', () => {
       parse(text, { columns: true, relax_column_count: true }) as Array<Record<string, string>>
     ).filter((r) => !r.reference?.startsWith('#'));
     expect(rows.map((r) => r.decision).sort()).toEqual(['not_verified', 'verified', 'verified']);
+    // The supervisor's decision is a column beside the provider's.
+    expect(rows.find((r) => r.reference === flagged)?.supervisor_decision).toBe('approved');
     for (const r of rows) {
       expect(r.nik_masked).toMatch(/^\d{4}\*{10}\d{2}$/);
       expect(r).not.toHaveProperty('nik');

@@ -158,7 +158,14 @@ describe('the console over the host', () => {
     ).filter((row) => !row.reference?.startsWith('#'));
     // The operator column names the last member of staff who acted: the supervisor's decision, not the looks.
     expect(rows).toEqual([
-      expect.objectContaining({ reference: recordId, training: 'true', operator: supervisor }),
+      expect.objectContaining({
+        reference: recordId,
+        training: 'true',
+        operator: supervisor,
+        decision: 'verified',
+        desk_decision: '',
+        supervisor_decision: 'approved',
+      }),
     ]);
     expect(rows[0]).not.toHaveProperty('nik');
     expect(rows[0]).not.toHaveProperty('name');
