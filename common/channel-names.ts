@@ -22,6 +22,16 @@ export const CHANNEL_NAMES = {
   correctField: 'review.correct',
   confirmRecord: 'review.confirm',
   getIdPhoto: 'review.idPhoto',
+  consoleDay: 'console.day',
+  consoleRecords: 'console.records',
+  consoleSearch: 'console.search',
+  consoleRecord: 'console.record',
+  consoleReveal: 'console.reveal',
+  consolePhoto: 'console.photo',
+  consoleQueue: 'console.queue',
+  consoleDecide: 'console.decide',
+  consoleAudit: 'console.audit',
+  consoleSaveExport: 'console.saveExport',
 } as const;
 
 export const EVENT_NAMES = {

@@ -5,6 +5,20 @@ import { z } from 'zod';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channel-names';
 import { CaptureThresholdsSchema } from './capture/thresholds';
 import type { Envelope } from './errors';
+import {
+  AuditStateSchema,
+  ConsoleExportRequestSchema,
+  DaySchema,
+  DaySummarySchema,
+  RecordDetailSchema,
+  RecordFilterSchema,
+  RecordPageSchema,
+  RecordSearchSchema,
+  RevealedFieldsSchema,
+  ReviewQueueSchema,
+  SavedExportSchema,
+  SupervisorDecisionRequestSchema,
+} from './console';
 import { ConsentAcceptanceSchema, ConsentDocumentSchema, CONSENT_LANGUAGES } from './consent';
 import { IMAGE_KINDS, MODES, RECORD_STATUSES, RecordViewSchema, STAFF_DECISIONS } from './record';
 import { PROVIDER_NAMES } from './providers';
@@ -215,6 +229,60 @@ export const channels = {
     channel: CHANNEL_NAMES.getIdPhoto,
     request: ByRecord,
     response: z.object({ mime: z.literal('image/jpeg'), imageBase64: z.string() }),
+  },
+
+  // The supervisor's console (common/console.ts): every channel needs a signed-in supervisor or admin.
+  consoleDay: {
+    channel: CHANNEL_NAMES.consoleDay,
+    request: z.object({ day: DaySchema, includeTraining: z.boolean().optional() }).strict(),
+    response: DaySummarySchema,
+  },
+  consoleRecords: {
+    channel: CHANNEL_NAMES.consoleRecords,
+    request: RecordFilterSchema,
+    response: RecordPageSchema,
+  },
+  /** By reference code or full NIK, any day; a NIK search is audited (without the NIK). */
+  consoleSearch: {
+    channel: CHANNEL_NAMES.consoleSearch,
+    request: RecordSearchSchema,
+    response: z.object({ items: RecordPageSchema.shape.items }),
+  },
+  /** One record, masked: the fields read are named, their values wait for consoleReveal. */
+  consoleRecord: { channel: CHANNEL_NAMES.consoleRecord, request: ByRecord, response: RecordDetailSchema },
+  /** The record's OCR fields unmasked (audited as fields_revealed). */
+  consoleReveal: { channel: CHANNEL_NAMES.consoleReveal, request: ByRecord, response: RevealedFieldsSchema },
+  /** One photo of one record, on request (audited as photo_viewed). */
+  consolePhoto: {
+    channel: CHANNEL_NAMES.consolePhoto,
+    request: z.object({ recordId: RecordId, kind: z.enum(IMAGE_KINDS) }).strict(),
+    response: z.object({ mime: z.literal('image/jpeg'), imageBase64: z.string() }),
+  },
+  consoleQueue: {
+    channel: CHANNEL_NAMES.consoleQueue,
+    request: z.object({ includeTraining: z.boolean().optional() }).strict(),
+    response: ReviewQueueSchema,
+  },
+  /** Approve or reject with a reason, beside the provider's decision (audited as supervisor_decision). */
+  consoleDecide: {
+    channel: CHANNEL_NAMES.consoleDecide,
+    request: SupervisorDecisionRequestSchema,
+    response: RecordDetailSchema,
+  },
+  /** The audit chain verified against the keychain's head, and one day's entries. */
+  consoleAudit: {
+    channel: CHANNEL_NAMES.consoleAudit,
+    request: z.object({ day: DaySchema }).strict(),
+    response: AuditStateSchema,
+  },
+  /**
+   * Electron: main asks the shell for a file (a save dialog) and streams the export into it. The browser
+   * host has no dialog: it downloads from POST /console/export instead (main/host/export-route.ts).
+   */
+  consoleSaveExport: {
+    channel: CHANNEL_NAMES.consoleSaveExport,
+    request: ConsoleExportRequestSchema,
+    response: SavedExportSchema,
   },
 } as const satisfies Record<keyof typeof CHANNEL_NAMES, unknown>;
 

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'provider_rejected', // the provider answered with a permanent error for this request
   'storage', // SQLite failed
   'sign_in_required', // an assisted desk's channel with nobody signed in (or signed out for being idle)
+  'supervisor_required', // a console channel for someone signed in below supervisor (or the training sign-in)
   'consent_required', // a self-service verification without the current consent accepted
   'reason_required', // confirming as verified against open NIK flags or the provider, without a typed reason
   'internal',

@@ -19,14 +19,19 @@ import { createFaceFinder } from './capture/faces';
 import { createPhotoCheck } from './capture/photo-check';
 import { systemClock, type Clock } from './lib/clock';
 import type { Fetch } from './lib/http-error';
+import { kioskTimeZone } from './lib/local-day';
 import { createLogger } from './lib/log';
 import { systemTimers, type Timers } from './lib/timers';
 import { createConsentService } from './consent/consent';
+import type { ChooseSavePath } from './console/exports';
+import { createExportDownloads, type ExportDownloads } from './console/download';
+import { createConsoleService } from './console/service';
 import { createReviewService } from './review/service';
 import { startForgettingCustomers } from './self-service/forget-customer';
 import { loadOrCreateDataKey, type SecretStore } from './keys';
 import { createProviderSource, type HostedWindowOpener } from './providers/factory';
 import { openStore, type Store } from './store';
+import { openReader } from './store/reader';
 import { startRetentionSchedule } from './retention';
 import { createHttpProbe } from './sync/probe';
 import { createVerificationService, type WipeCounts } from './verification/service';
@@ -47,6 +52,10 @@ export interface AppOptions {
   timers?: Timers;
   /** Staff password hashing (default: scrypt at DEFAULT_SCRYPT_PARAMS); tests pass cheaper parameters. */
   passwordHasher?: PasswordHasher;
+  /** The Electron shell's save dialog for the console's exports; the browser host downloads instead. */
+  chooseSavePath?: ChooseSavePath;
+  /** Where the PDF export's fonts are (a packaged app's resources); default: the checkout's assets/fonts. */
+  fontsDir?: string;
 }
 
 export interface App {
@@ -55,6 +64,8 @@ export interface App {
   audit: OpenAuditLog;
   handlers: Handlers;
   events: EventBus;
+  /** The console's export as a download, for the browser host's route (main/host/export-route.ts). */
+  exportDownloads: ExportDownloads;
   /** The customer's unsubmitted records and photos, deleted (a crashed page, an idle kiosk); how many. */
   wipeCustomerSession(reason?: WipeReason): Promise<number>;
   close(): Promise<void>;
@@ -74,7 +85,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   let audit: OpenAuditLog | undefined;
   try {
     audit = await openAuditLog({ store, secrets, clock });
-    return await assemble(options, clock, secrets, store, audit);
+    return await assemble(options, clock, secrets, store, audit, key);
   } catch (error) {
     // The store was opened here, so it is closed here (its checkpointer with it) if the rest cannot start.
     await audit?.close();
@@ -89,6 +100,7 @@ async function assemble(
   secrets: SecretStore,
   store: Store,
   audit: OpenAuditLog,
+  key: Buffer,
 ): Promise<App> {
   const { settings } = options;
   audit.append(settingsAtStart(settings, audit.key, previousSettings(store)));
@@ -193,16 +205,28 @@ async function assemble(
     mode: settings.mode,
     kioskId: settings.kioskId,
   });
+  const access = createAccessPolicy(
+    { mode: settings.mode, requireSignIn: settings.accounts.requireSignIn },
+    sessions,
+  );
+  const consoleService = createConsoleService({
+    store,
+    audit,
+    clock,
+    zone: kioskTimeZone(settings.timeZone),
+    kioskId: settings.kioskId,
+    openReader: () => openReader(options.dataDir, { key, nativeBinding: options.nativeBinding }),
+    fontsDir: options.fontsDir,
+    chooseSavePath: options.chooseSavePath,
+  });
   const handlers = createHandlers({
     appInfo: info,
     verification,
     sessions,
-    access: createAccessPolicy(
-      { mode: settings.mode, requireSignIn: settings.accounts.requireSignIn },
-      sessions,
-    ),
+    access,
     review: createReviewService({ store, clock, audit }),
     consent: createConsentService(settings, audit),
+    console: consoleService,
     endCustomerSession: () => wipe('customer_left'),
     activity: () => {
       forgetter?.touch();
@@ -214,6 +238,7 @@ async function assemble(
     audit,
     handlers,
     events,
+    exportDownloads: createExportDownloads(access, consoleService.exports),
     wipeCustomerSession: async (reason = 'page_recovery') => wipe(reason).records,
     close: async () => {
       forgetter?.stop();

@@ -11,6 +11,7 @@ import { describeError } from './lib/redact';
 import { setupMainCrashHandler } from './shell/crash';
 import { openHostedWindow } from './shell/hosted-window';
 import { registerBridge } from './shell/ipc';
+import { chooseExportPath } from './shell/save-dialog';
 import { setupQuit, setupSingleInstance } from './shell/lifecycle';
 import { setupLockdown } from './shell/lockdown';
 import { registerAppScheme, serveRenderer } from './shell/protocol';
@@ -35,6 +36,9 @@ async function setupLoket(): Promise<App> {
     version: app.getVersion(),
     secrets: new KeytarSecretStore({ service: keychainService(run) }),
     openHostedWindow: (url) => openHostedWindow(url, kioskWindow, run),
+    chooseSavePath: (name, format) => chooseExportPath(name, format, kioskWindow),
+    // Packaged: electron-builder's extraResources; in a checkout, assets/ beside build/.
+    fontsDir: run.packaged ? join(process.resourcesPath, 'fonts') : join(buildDir, '..', 'assets', 'fonts'),
     nativeBinding: dev ? process.env.LOKET_SQLITE_BINDING : undefined,
   });
 }

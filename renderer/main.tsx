@@ -1,4 +1,6 @@
 // Entry point: resolve the bridge first (it also takes the host secret out of the URL), then render.
+// First: it configures zod before any schema is built.
+import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -2,7 +2,10 @@
 // operator a record is made by: 'self_service' on an unattended kiosk, the signed-in operator at a desk,
 // or, where accounts.requireSignIn has been turned off, nobody (null).
 // Review channels always need a signed-in operator at an assisted desk: a correction needs an author.
-import { SELF_SERVICE_OPERATOR } from '../../common/roles';
+// Console channels (the supervisor's day, records, review queue, audit and exports) need a signed-in
+// supervisor or admin, on either kind of kiosk; the one-tap training sign-in is nobody's account and never
+// one.
+import { roleAtLeast, SELF_SERVICE_OPERATOR } from '../../common/roles';
 import { BridgeFailure } from '../bridge/failure';
 import type { Sessions, SignedIn } from './sessions';
 
@@ -11,6 +14,8 @@ export interface AccessPolicy {
   recordOperator(): string | null;
   /** The signed-in operator for a review step; throws otherwise. */
   reviewer(): SignedIn;
+  /** The signed-in supervisor or admin, for a console channel; throws sign_in_required or supervisor_required. */
+  supervisor(): SignedIn;
 }
 
 export interface AccessSettings {
@@ -41,6 +46,16 @@ export function createAccessPolicy(settings: AccessSettings, sessions: Sessions)
       if (!operator) throw signInRequired();
       sessions.touch();
       return operator;
+    },
+    supervisor() {
+      const signedIn = sessions.current();
+      if (!signedIn) throw signInRequired();
+      const { operator } = signedIn;
+      if (operator.kind !== 'account' || !roleAtLeast(operator.role, 'supervisor')) {
+        throw new BridgeFailure('supervisor_required', 'Only a supervisor or an admin may use the console.');
+      }
+      sessions.touch();
+      return signedIn;
     },
   };
 }

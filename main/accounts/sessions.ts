@@ -3,9 +3,14 @@
 // no activity for the idle time is signed out, with an event so the screen follows; so is one whose account
 // is disabled meanwhile (checked on every use). Every session that ends asks the app to forget the
 // customer's unsubmitted work, so the next person at the desk never sees the last one's photos.
+//
+// A self-service kiosk has no desk, but its supervisor reviews its records and exports its day from the
+// console: there, and only there, a supervisor or admin may sign in (an operator's right password gets the
+// same answer as a wrong one), the customer's unsubmitted work is forgotten first, and the session ends
+// after at most SELF_SERVICE_STAFF_IDLE_MS without activity, since the screen faces a lobby.
 import type { SessionChanged, SessionInfo, SessionOperator, SignInResult } from '../../common/session';
 import type { ProviderName } from '../../common/providers';
-import { TRAINING_OPERATOR } from '../../common/roles';
+import { roleAtLeast, TRAINING_OPERATOR } from '../../common/roles';
 import type { AuditLog } from '../audit/events';
 import { BridgeFailure } from '../bridge/failure';
 import { createIdleWatch } from '../lib/idle-watch';
@@ -15,7 +20,7 @@ import { inTransaction, type Store } from '../store/connection';
 import type { LockoutPolicy } from './lockout';
 import { nameProblem, passwordProblem } from './names';
 import type { PasswordHasher } from './password-hash';
-import { countAccounts, createAccount, getAccount } from './repository';
+import { countAccounts, createAccount, findAccountByName, getAccount } from './repository';
 import { authenticate } from './sign-in';
 
 const log = createLogger('accounts');
@@ -60,17 +65,22 @@ export interface Sessions {
 
 type EndReason = 'signed_out' | 'idle_sign_out' | 'account_disabled' | 'replaced';
 
+/** The longest a supervisor's session on a self-service kiosk lasts without activity. */
+export const SELF_SERVICE_STAFF_IDLE_MS = 2 * 60_000;
+
 export function createSessions(deps: SessionsDeps): Sessions {
   const { store, audit, timers } = deps;
   let signedIn: SignedIn | null = null;
-  const idle = createIdleWatch(timers, deps.idleSignOutMs, () => end('idle_sign_out'));
+  const selfService = deps.mode === 'self_service';
+  const idleMs = selfService ? Math.min(deps.idleSignOutMs, SELF_SERVICE_STAFF_IDLE_MS) : deps.idleSignOutMs;
+  const idle = createIdleWatch(timers, idleMs, () => end('idle_sign_out'));
   const iso = (ms: number) => new Date(ms).toISOString();
   const training = deps.provider === 'sandbox';
 
   const info = (): SessionInfo => {
-    if (deps.mode === 'self_service') return { status: 'self_service' };
     const now = current();
     if (now) return { status: 'signed_in', operator: now.operator, signedInAt: iso(now.signedInAt) };
+    if (selfService) return { status: 'self_service' };
     if (!training && countAccounts(store) === 0)
       return { status: 'first_run', command: deps.firstRunCommand };
     return { status: 'sign_in_required', trainingAvailable: training };
@@ -133,7 +143,21 @@ export function createSessions(deps: SessionsDeps): Sessions {
     },
 
     async signIn(name, password) {
-      assisted('signs in');
+      if (selfService) {
+        // Checked before the password, so an operator's account is not touched (no sign-in time, no counts);
+        // the same scrypt work as a wrong password, so the answer tells nothing about the account.
+        const account = findAccountByName(store, name);
+        if (account && !roleAtLeast(account.role, 'supervisor')) {
+          await deps.hasher.verifyNothing(password);
+          audit.append({
+            action: 'sign_in_failed',
+            actor: account.id,
+            subject: account.id,
+            details: { reason: 'role_not_allowed_here' },
+          });
+          return { outcome: 'invalid_credentials' };
+        }
+      }
       const result = await authenticate(
         { store, hasher: deps.hasher, now: () => timers.now(), policy: deps.lockout, audit },
         name,
@@ -141,6 +165,8 @@ export function createSessions(deps: SessionsDeps): Sessions {
       );
       if (result.outcome !== 'signed_in') return result;
       const { account } = result;
+      // The screen turns from the customer's to staff's: whoever was at it has gone.
+      if (selfService) deps.onSessionEnded();
       const session = begin(
         { kind: 'account', id: account.id, name: account.name, role: account.role },
         account.id,
@@ -174,7 +200,6 @@ export function createSessions(deps: SessionsDeps): Sessions {
     },
 
     signOut() {
-      assisted('signs out');
       end('signed_out');
       return info();
     },

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'field_corrected',
   'fields_revealed',
   'photo_viewed',
+  'nik_searched',
   'export',
   'deletion_on_request',
   'retention_purge',

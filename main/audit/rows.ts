@@ -55,6 +55,16 @@ export function auditRowsBetween(store: Store, from: string, to: string): AuditR
   return prepared<[string, string], AuditRow>(store, BETWEEN).all(from, to);
 }
 
+// Served by audit_log_record.
+const OF_RECORD = `
+  SELECT seq, at, action, actor, record_id, subject, details_json, mac FROM audit_log
+  WHERE record_id = ? ORDER BY seq`;
+
+/** A record's entries, oldest first (the console's timeline). */
+export function auditRowsOfRecord(store: Store, recordId: string): AuditRow[] {
+  return prepared<[string], AuditRow>(store, OF_RECORD).all(recordId);
+}
+
 const LAST_OF_ACTION = `
   SELECT seq, at, action, actor, record_id, subject, details_json, mac FROM audit_log
   WHERE action = ? ORDER BY seq DESC LIMIT 1`;

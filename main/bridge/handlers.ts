@@ -4,8 +4,10 @@ import type { AppInfo } from '../../common/contract';
 import type { AccessPolicy } from '../accounts/access';
 import type { Sessions } from '../accounts/sessions';
 import type { ConsentService } from '../consent/consent';
+import type { ConsoleService } from '../console/service';
 import type { ReviewService } from '../review/service';
 import type { VerificationService, WipeCounts } from '../verification/service';
+import { createConsoleHandlers } from './console-handlers';
 import { BridgeFailure } from './failure';
 import type { Handlers } from './dispatch';
 
@@ -16,6 +18,8 @@ export interface HandlerDeps {
   access: AccessPolicy;
   review: ReviewService;
   consent: ConsentService;
+  /** The supervisor's console (every channel needs a supervisor or admin: console-handlers.ts). */
+  console: ConsoleService;
   /** Self-service: forget the customer (unsubmitted records and photos), audited with the counts. */
   endCustomerSession(): WipeCounts;
   /** The renderer's activity (a report, or any verification call): true while someone is signed in. */
@@ -82,5 +86,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     correctField: async (request) => review.correct(request, access.reviewer().operatorId),
     confirmRecord: async (request) => review.confirm(request, access.reviewer().operatorId),
     getIdPhoto: async ({ recordId }) => review.idPhoto(recordId, access.reviewer().operatorId),
+
+    ...createConsoleHandlers(access, deps.console),
   };
 }

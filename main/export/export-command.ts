@@ -2,7 +2,6 @@
 // [--include-training] [--force]`: a day's (or a range's) records to a file. The file is written under a
 // hidden temporary name beside FILE and moved into place only when complete, so an interrupted export leaves
 // no half file at FILE; an existing FILE is kept unless --force. Prints one JSON object on stdout.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +16,7 @@ import { DayError, kioskTimeZone, parseDay } from '../lib/local-day';
 import { describeError, redact } from '../lib/redact';
 import { DATABASE_FILE, type Store } from '../store/connection';
 import { DatabaseKeyError } from '../store/encryption';
+import { writeFileAtomically } from './atomic-file';
 import { exportRecords, ExportRequestError, type Masking } from './export';
 import { EXPORT_FORMATS, type ExportFormat } from './provenance';
 import { exportRange, type ExportRange } from './range';
@@ -84,7 +84,8 @@ export async function runExportCommand(args: readonly string[], io: ExportComman
     const audit = await openAuditLog({ store, secrets: io.secrets(), clock: io.clock });
     try {
       const chain = await audit.state();
-      const rows = await writeAtomically(parsed, io, (stream) =>
+      const atomic = { replace: parsed.force, onInterrupt: io.onInterrupt };
+      const rows = await writeFileAtomically(parsed.file, atomic, (stream) =>
         exportRecords(
           { reader, audit, auditKey: audit.key, chain, now: () => io.clock.now() },
           {
@@ -119,38 +120,6 @@ export async function runExportCommand(args: readonly string[], io: ExportComman
   } finally {
     opened?.reader.close();
     opened?.store.close();
-  }
-}
-
-/** Writes through a hidden temporary file beside the target and moves it into place once complete. */
-async function writeAtomically(
-  parsed: Parsed,
-  io: ExportCommandIo,
-  write: (stream: fs.WriteStream) => Promise<number>,
-): Promise<number> {
-  const dir = path.dirname(parsed.file);
-  const temp = path.join(dir, `.${path.basename(parsed.file)}.${randomBytes(4).toString('hex')}.part`);
-  const remove = () => fs.rmSync(temp, { force: true });
-  const disarm = io.onInterrupt(remove);
-  try {
-    const stream = fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 });
-    const rows = await write(stream);
-    const fd = fs.openSync(temp, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    if (parsed.force) fs.renameSync(temp, parsed.file);
-    else {
-      // link fails if the target appeared meanwhile: never replaces a file without --force.
-      fs.linkSync(temp, parsed.file);
-      remove();
-    }
-    return rows;
-  } finally {
-    disarm();
-    remove();
   }
 }
 

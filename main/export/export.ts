@@ -3,11 +3,11 @@
 // writable stream, audited before its first byte. Masked unless asked otherwise; an unmasked export needs a reason, and its
 // audit entry keeps the reason's length and a keyed hash, not its text, which may hold personal data ("the
 // customer with NIK … asked"). The hash lets an auditor holding the ticket confirm it, with the key.
-import { createHmac } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ChainState } from '../audit/audit-log';
 import type { AuditLog } from '../audit/events';
+import { keyedReasonHash } from '../audit/reason-hash';
 import { localClock } from '../lib/local-day';
 import { readSnapshot } from '../store/reader';
 import { writeCsv } from './csv';
@@ -107,12 +107,7 @@ export async function exportRecords(
   });
 }
 
-/** HMAC of the trimmed reason under the audit key, 96 bits in base64url (hex could come out as 16 digits,
- *  which reads as a NIK): confirms a reason, reveals none. */
+/** The reason's keyed hash for the export entry (main/audit/reason-hash.ts): confirms a reason, reveals none. */
 export function reasonHash(key: Buffer, reason: string): string {
-  return createHmac('sha256', key)
-    .update(`export-reason\u0000${reason.trim()}`, 'utf8')
-    .digest()
-    .subarray(0, 12)
-    .toString('base64url');
+  return keyedReasonHash(key, 'export-reason', reason);
 }

@@ -11,7 +11,8 @@ import type { ExportRange } from './range';
 // record from before has none, and the kiosk exporting stands in). Served by records_created_at.
 const SELECT = (withName: boolean, withTraining: boolean) => `
   SELECT r.id, r.created_at, r.submitted_at, r.decided_at, r.mode, r.provider, r.training, r.status, r.decision,
-    r.liveness, r.live, r.similarity, r.match, r.error_code,
+    r.liveness, r.live, r.similarity, r.match, r.error_code, r.confirmed_decision AS desk_decision,
+    (SELECT s.decision FROM record_supervisor_decisions s WHERE s.record_id = r.id) AS supervisor_decision,
     COALESCE(r.nik, json_extract(r.ocr_json, '$.nik')) AS nik,
     ${withName ? `json_extract(r.ocr_json, '$.name')` : 'NULL'} AS name,
     r.operator, r.kiosk_id
@@ -42,6 +43,8 @@ export interface RecordRowRaw {
   similarity: number | null;
   match: number | null;
   error_code: string | null;
+  desk_decision: string | null;
+  supervisor_decision: string | null;
   nik: string | null;
   name: string | null;
   operator: string | null;
@@ -66,6 +69,9 @@ export interface ExportRow {
   similarity: number | null;
   match: boolean | null;
   errorCode: string | null;
+  /** The desk's confirmation and the supervisor's decision, each beside the provider's `decision`. */
+  deskDecision: string | null;
+  supervisorDecision: string | null;
   operator: string | null;
   kioskId: string;
   /** As on screen: the region code and the last two digits. */
@@ -124,6 +130,8 @@ export function toExportRow(
     similarity: score(raw.similarity),
     match: raw.match === null ? null : raw.match === 1,
     errorCode: raw.error_code,
+    deskDecision: raw.desk_decision,
+    supervisorDecision: raw.supervisor_decision,
     operator: raw.operator,
     kioskId: raw.kiosk_id ?? kioskId,
     nikMasked: raw.nik === null ? null : maskNik(raw.nik),

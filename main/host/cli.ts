@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     rendererDir: resolve(import.meta.dirname, '../../build/renderer'),
     handlers: app.handlers,
     events: app.events,
+    exportDownloads: app.exportDownloads,
   });
   process.stdout.write(`${host.url}\n`);
 

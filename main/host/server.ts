@@ -2,6 +2,7 @@
 // in Chromium for the end-to-end tests) over the same contract and the same handlers as the Electron IPC.
 //   POST /bridge/<channel>              header x-loket-key: <per-run key>, JSON request → JSON envelope
 //   GET  /bridge/events?k=<key>         WebSocket, messages {"event": "<name>", "payload": {...}}
+//   POST /console/export                header x-loket-key: <per-run key>, the console's export as a download
 //   GET  /…                             the renderer's static files
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,8 +11,10 @@ import { events } from '../../common/contract';
 import { fail } from '../../common/errors';
 import { dispatch, type Handlers } from '../bridge/dispatch';
 import type { EventBus } from '../bridge/events';
+import type { ExportDownloads } from '../console/download';
 import { createLogger } from '../lib/log';
 import { contentSecurityPolicy, securityHeaders } from '../window/csp';
+import { EXPORT_PATH, handleExport } from './export-route';
 import { isAllowedHostHeader, isAllowedOrigin } from './guard';
 import { keyMatches, newHostKey } from './secret';
 import { readStaticFile } from './static-files';
@@ -25,6 +28,8 @@ export interface HostOptions {
   rendererDir: string;
   handlers: Handlers;
   events: EventBus;
+  /** The console's export downloads (POST /console/export); without it the route does not exist. */
+  exportDownloads?: ExportDownloads;
   key?: string;
 }
 
@@ -68,9 +73,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return sendJson(res, 403, fail('forbidden', 'Requests must come from the kiosk page on 127.0.0.1.'));
     }
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const downloads = options.exportDownloads;
     const route = path.startsWith('/bridge/')
       ? handleBridge(req, res, path.slice('/bridge/'.length))
-      : serveStatic(res, path);
+      : path === EXPORT_PATH && downloads
+        ? handleExport(req, res, downloads, {
+            sendJson,
+            readBody,
+            keyed: (request) => keyMatches(key, headerValue(request, 'x-loket-key')),
+          })
+        : serveStatic(res, path);
     route.catch((error: unknown) => {
       log.error('host request failed', { path, error: String(error) });
       if (!res.headersSent) sendJson(res, 500, fail('internal', 'The host failed to answer.'));

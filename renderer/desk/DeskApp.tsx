@@ -1,7 +1,10 @@
 // The assisted desk. Nothing starts until someone signs in (or, on a new real kiosk, creates the first
 // admin); the top bar names the operator beside a sign-out button; every touch and key is reported to main,
-// which signs the operator out after the idle minutes and says so; the sign-in screen then says why.
+// which signs the operator out after the idle minutes and says so; the sign-in screen then says why. A signed-in
+// supervisor or admin also has the Console button; the desk's screen stays mounted (hidden) behind the console,
+// so closing it returns to the same customer.
 import type { AppInfo, LoketApi } from '../../common/contract';
+import { useConsoleEntry } from '../console/useConsoleEntry';
 import { Shell } from '../components/Shell';
 import { SyncStatusBar } from '../components/SyncStatusBar';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -27,6 +30,7 @@ export function DeskApp({ bridge, appInfo, resetLanguage }: Props) {
   const session = desk.session;
   const signedIn = session?.status === 'signed_in' ? session : null;
   useActivityReport(bridge, appInfo.idleSignOutMinutes * 60_000, signedIn !== null);
+  const consoleEntry = useConsoleEntry(bridge, appInfo.mode);
 
   const body = () => {
     if (session === null) {
@@ -69,10 +73,18 @@ export function DeskApp({ bridge, appInfo, resetLanguage }: Props) {
   return (
     <Shell
       appInfo={appInfo}
-      topBarEnd={signedIn && <OperatorBar operator={signedIn.operator} onSignOut={desk.signOut} />}
+      topBarEnd={
+        <>
+          {consoleEntry.button}
+          {signedIn && <OperatorBar operator={signedIn.operator} onSignOut={desk.signOut} />}
+        </>
+      }
       footer={<SyncStatusBar status={syncStatus} />}
     >
-      {body()}
+      {consoleEntry.screen}
+      <div className="screen-frame" hidden={consoleEntry.screen !== null}>
+        {body()}
+      </div>
     </Shell>
   );
 }

@@ -91,15 +91,28 @@ export async function addOperator(
   password: string,
   { role = 'operator', env = {} }: { role?: string; env?: Record<string, string> } = {},
 ): Promise<void> {
-  const child = spawnTracked(
-    tsx,
-    [join(REPO_ROOT, 'main/accounts/cli.ts'), 'add', name, '--role', role, '--data', dataDir],
-    { cwd: REPO_ROOT, env: { ...process.env, LOKET_LOG_LEVEL: 'warn', ...env } },
-  );
-  child.stdout.resume();
+  const added = await runProgram('main/accounts/cli.ts', ['add', name, '--role', role, '--data', dataDir], {
+    stdin: `${password}\n`,
+    env,
+  });
+  if (added.code !== 0) throw new Error(`npm run operators -- add failed (${added.code}): ${added.stderr}`);
+}
+
+/** A command-line program run to its end (`npm run operators`, `npm run audit`), `stdin` piped in. */
+export async function runProgram(
+  script: string,
+  args: readonly string[],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawnTracked(tsx, [join(REPO_ROOT, script), ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, LOKET_LOG_LEVEL: 'warn', ...options.env },
+  });
+  let stdout = '';
   let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(`${password}\n`);
+  child.stdin.end(options.stdin ?? '');
   const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`npm run operators -- add failed (${code}): ${stderr}`);
+  return { code, stdout, stderr };
 }

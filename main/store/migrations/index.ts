@@ -8,6 +8,7 @@ import { migration004 } from './004-record-training';
 import { migration005 } from './005-desk-and-consent';
 import { auditLogMigration } from './006-audit-log';
 import { migrationImageAnalysis } from './007-image-analysis';
+import { supervisorReviewMigration } from './008-supervisor-review';
 
 export type { Migration } from './migration';
 
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   auditLogMigration,
   migrationImageAnalysis,
+  supervisorReviewMigration,
 ];

@@ -53,7 +53,13 @@ export async function startKiosk(providerUrl: string, options: KioskOptions = {}
     timers: options.timers,
     passwordHasher: options.passwordHasher,
   });
-  const host = await startHost({ port: 0, rendererDir, handlers: app.handlers, events: app.events });
+  const host = await startHost({
+    port: 0,
+    rendererDir,
+    handlers: app.handlers,
+    events: app.events,
+    exportDownloads: app.exportDownloads,
+  });
   const key = new URL(host.url).hash.replace('#k=', '');
   if (settings.mode === 'assisted' && (options.staff ?? 'training') === 'training') {
     await app.handlers.signInTraining({});

@@ -14,6 +14,7 @@ export async function capture(kiosk: Kiosk, start: Record<string, unknown> = {})
       recordId,
       kind,
       imageBase64: image.toString('base64'),
+      cardCrop: kind === 'id_card', // the fixture KTP is the card itself, as the kiosk's crop would be
     });
     if (!added.envelope.ok) throw new Error(`addImage failed: ${JSON.stringify(added.envelope)}`);
   }

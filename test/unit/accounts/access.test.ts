@@ -4,11 +4,12 @@ import { createAccessPolicy } from '../../../main/accounts/access';
 import { createSessions } from '../../../main/accounts/sessions';
 import { manualTimers } from '../../support/clocks';
 import { tempStore } from '../store/temp-store';
-import { cheapHasher, recordingAudit } from './fixtures';
+import { createAccount } from '../../../main/accounts/repository';
+import { cheapHasher, PASSWORD, recordingAudit } from './fixtures';
 
-function sessionsFor(mode: 'assisted' | 'self_service') {
+function sessionsFor(mode: 'assisted' | 'self_service', store = tempStore()) {
   return createSessions({
-    store: tempStore(),
+    store,
     hasher: cheapHasher(),
     timers: manualTimers(0),
     audit: recordingAudit(),
@@ -46,5 +47,31 @@ describe('the access policy', () => {
     const access = createAccessPolicy({ mode: 'assisted', requireSignIn: false }, sessionsFor('assisted'));
     expect(access.recordOperator()).toBeNull();
     expect(() => access.reviewer()).toThrow(expect.objectContaining({ code: 'sign_in_required' }));
+  });
+
+  it('opens the console to a signed-in supervisor or admin only, never to an operator or the training sign-in', async () => {
+    const store = tempStore();
+    const passwordHash = await cheapHasher().hash(PASSWORD);
+    const now = new Date(0).toISOString();
+    for (const [name, role] of [
+      ['Siti Rahma', 'operator'],
+      ['Budi Santoso', 'supervisor'],
+      ['Dewi Lestari', 'admin'],
+    ] as const) {
+      createAccount(store, { name, role, passwordHash, now });
+    }
+    const sessions = sessionsFor('assisted', store);
+    const access = createAccessPolicy({ mode: 'assisted', requireSignIn: false }, sessions);
+    expect(() => access.supervisor()).toThrow(expect.objectContaining({ code: 'sign_in_required' }));
+    sessions.signInTraining();
+    expect(() => access.supervisor()).toThrow(expect.objectContaining({ code: 'supervisor_required' }));
+    await sessions.signIn('Siti Rahma', PASSWORD);
+    expect(() => access.supervisor()).toThrow(expect.objectContaining({ code: 'supervisor_required' }));
+    await sessions.signIn('budi santoso', PASSWORD);
+    expect(access.supervisor().operator).toMatchObject({ kind: 'account', role: 'supervisor' });
+    await sessions.signIn('Dewi Lestari', PASSWORD);
+    expect(access.supervisor().operator).toMatchObject({ kind: 'account', role: 'admin' });
+    sessions.signOut();
+    expect(() => access.supervisor()).toThrow(expect.objectContaining({ code: 'sign_in_required' }));
   });
 });

@@ -33,7 +33,7 @@ function setup(overrides: Partial<SessionsDeps> = {}) {
     onSessionEnded: () => (ended += 1),
     ...overrides,
   });
-  const addOperator = async (name = 'Siti Rahma', role: 'operator' | 'admin' = 'operator') =>
+  const addOperator = async (name = 'Siti Rahma', role: 'operator' | 'supervisor' | 'admin' = 'operator') =>
     createAccount(store, {
       name,
       role,
@@ -229,17 +229,68 @@ describe('training and first-run sign-ins', () => {
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
   });
 
-  it('refuses the first admin in training mode and everything on a self-service kiosk', async () => {
+  it('refuses the first admin in training mode, and on a self-service kiosk everything but a supervisor', async () => {
     const training = setup({ provider: 'sandbox' });
     await expect(training.sessions.createFirstAdmin('Admin', PASSWORD)).rejects.toMatchObject({
       code: 'invalid_state',
     });
     const kiosk = setup({ mode: 'self_service' });
     expect(kiosk.sessions.info()).toEqual({ status: 'self_service' });
-    await expect(kiosk.sessions.signIn('Admin', PASSWORD)).rejects.toMatchObject({ code: 'invalid_state' });
+    expect(await kiosk.sessions.signIn('Admin', PASSWORD)).toEqual({ outcome: 'invalid_credentials' });
     await expect(kiosk.sessions.createFirstAdmin('Admin', PASSWORD)).rejects.toMatchObject({
       code: 'invalid_state',
     });
     expect(() => kiosk.sessions.signInTraining()).toThrow(expect.objectContaining({ code: 'invalid_state' }));
+  });
+});
+
+describe('staff on a self-service kiosk', () => {
+  it('lets a supervisor or admin in, forgets the customer first, and signs out within two minutes idle', async () => {
+    const kiosk = setup({ mode: 'self_service' });
+    const supervisor = await kiosk.addOperator('Budi Santoso', 'supervisor');
+    const signedIn = await kiosk.sessions.signIn('budi santoso', PASSWORD);
+    expect(signedIn).toMatchObject({
+      outcome: 'signed_in',
+      session: { status: 'signed_in', operator: { id: supervisor.id, role: 'supervisor' } },
+    });
+    expect(kiosk.ended()).toBe(1);
+    expect(kiosk.sessions.info()).toMatchObject({ status: 'signed_in' });
+    // The lobby screen does not wait the desk's ten minutes.
+    kiosk.timers.advance(2 * MINUTE);
+    expect(kiosk.sessions.current()).toBeNull();
+    expect(kiosk.sessions.info()).toEqual({ status: 'self_service' });
+    expect(kiosk.changes.map((c) => c.reason)).toEqual(['signed_in', 'idle_sign_out']);
+
+    await kiosk.sessions.signIn('Budi Santoso', PASSWORD);
+    expect(kiosk.sessions.signOut()).toEqual({ status: 'self_service' });
+    const admin = await kiosk.addOperator('Dewi Lestari', 'admin');
+    expect(await kiosk.sessions.signIn('Dewi Lestari', PASSWORD)).toMatchObject({ outcome: 'signed_in' });
+    expect(kiosk.sessions.current()?.operatorId).toBe(admin.id);
+  });
+
+  it("answers an operator's right password as a wrong one, and leaves the account untouched", async () => {
+    const kiosk = setup({ mode: 'self_service' });
+    const operator = await kiosk.addOperator('Siti Rahma', 'operator');
+    expect(await kiosk.sessions.signIn('Siti Rahma', PASSWORD)).toEqual({ outcome: 'invalid_credentials' });
+    expect(await kiosk.sessions.signIn('Siti Rahma', 'a wrong password')).toEqual({
+      outcome: 'invalid_credentials',
+    });
+    expect(kiosk.sessions.current()).toBeNull();
+    expect(getAccount(kiosk.store, operator.id)).toMatchObject({ lastSignInAt: null, failedSignIns: 0 });
+    expect(kiosk.audit.entries).toEqual([
+      {
+        action: 'sign_in_failed',
+        actor: operator.id,
+        subject: operator.id,
+        details: { reason: 'role_not_allowed_here' },
+      },
+      {
+        action: 'sign_in_failed',
+        actor: operator.id,
+        subject: operator.id,
+        details: { reason: 'role_not_allowed_here' },
+      },
+    ]);
+    expect(kiosk.ended()).toBe(0);
   });
 });

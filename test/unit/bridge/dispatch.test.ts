@@ -60,6 +60,12 @@ describe('dispatch', () => {
     ['verification.addImage', { recordId: 'REC000001', kind: 'passport', imageBase64: 'AAAA' }],
     ['verification.submit', { recordId: 42 }],
     ['verification.get', []],
+    // A NIK is searched in full or not at all; a partial one never reaches main's search.
+    ['console.search', { nik: '317101' }],
+    ['console.search', { nik: '3171012345678901', reference: 'K7Q4-3ZPX' }],
+    ['console.records', { day: '5 January' }],
+    ['console.decide', { recordId: 'REC000001', action: 'overrule', reason: 'x' }],
+    ['console.saveExport', { firstDay: '2026-01-05', format: 'docx', includeTraining: false, masked: true }],
   ])('refuses a malformed %s request as invalid_request', async (channel, request) => {
     let called = false;
     // Every handler notes that it ran: a malformed request must reach none of them.

@@ -1,6 +1,7 @@
 // Handlers for dispatch tests: every verb answers a fixed, valid value, and any may be overridden.
 import { DEFAULT_CROP } from '../../../common/capture/crop';
 import { DEFAULT_CAPTURE_THRESHOLDS } from '../../../common/capture/thresholds';
+import type { RecordDetail } from '../../../common/console';
 import type { AppInfo } from '../../../common/contract';
 import type { RecordView } from '../../../common/record';
 import type { Review } from '../../../common/review';
@@ -61,6 +62,51 @@ const review: Review = {
   confirmation: null,
 };
 
+const hours = Array.from({ length: 24 }, () => ({
+  verified: 0,
+  not_verified: 0,
+  needs_review: 0,
+  undecided: 0,
+}));
+const noCounts = {
+  records: 0,
+  byStatus: {},
+  byDecision: {},
+  byProvider: {},
+  byOperator: {},
+  perHour: hours,
+  medianSecondsToDecision: null,
+};
+
+export const detail: RecordDetail = {
+  id: 'REC000001',
+  referenceCode: 'REC0-0001',
+  createdAt: record.createdAt,
+  mode: 'assisted',
+  provider: 'sandbox',
+  training: true,
+  status: 'decided',
+  decision: 'needs_review',
+  confirmed: null,
+  supervisor: null,
+  operator: null,
+  flags: 0,
+  nikMasked: null,
+  awaiting: ['needs_review'],
+  kioskId: 'kiosk-test',
+  attempts: 1,
+  nextAttemptAt: null,
+  outcome: null,
+  error: null,
+  fieldsRead: [],
+  flagCodes: [],
+  corrections: [],
+  confirmation: null,
+  supervisorDecision: null,
+  images: [],
+  timeline: [],
+};
+
 const signedOut = { status: 'sign_in_required', trainingAvailable: true } as const;
 
 export function handlers(overrides: Partial<Handlers> = {}): Handlers {
@@ -89,6 +135,32 @@ export function handlers(overrides: Partial<Handlers> = {}): Handlers {
     correctField: async () => review,
     confirmRecord: async () => review,
     getIdPhoto: async () => ({ mime: 'image/jpeg', imageBase64: '' }),
+    consoleDay: async ({ day }) => ({
+      day,
+      zone: 'Asia/Jakarta',
+      counts: noCounts,
+      trainingRecords: 0,
+      training: null,
+      awaitingReview: 0,
+      oldestWaitingSince: null,
+      staff: [],
+    }),
+    consoleRecords: async () => ({ items: [], total: 0, page: 1, pageSize: 25 }),
+    consoleSearch: async () => ({ items: [] }),
+    consoleRecord: async () => detail,
+    consoleReveal: async ({ recordId }) => ({ recordId, read: {}, fields: {}, corrections: [] }),
+    consolePhoto: async () => ({ mime: 'image/jpeg', imageBase64: '' }),
+    consoleQueue: async () => ({ items: [], training: 0 }),
+    consoleDecide: async () => detail,
+    consoleAudit: async ({ day }) => ({
+      entries: 0,
+      head: null,
+      verify: { ok: true, count: 0, anchored: 0 },
+      day,
+      dayEntries: [],
+      dayTotal: 0,
+    }),
+    consoleSaveExport: async () => ({ saved: false }),
     ...overrides,
   };
 }
