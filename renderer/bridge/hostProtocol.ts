@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { ChannelName, EventVerb } from '../../common/contract';
 import { EVENT_VERBS, events } from '../../common/contract';
 import type { Envelope, ErrorCode } from '../../common/errors';
+import { PhotoRejectionSchema } from '../../common/capture/precheck';
 import { ERROR_CODES, fail } from '../../common/errors';
 
 export const KEY_HEADER = 'x-loket-key';
@@ -59,11 +60,14 @@ export function parseEnvelope<S extends z.ZodType>(
     return fail('internal', `The host's answer did not match the contract (HTTP ${httpStatus})`);
   }
   if (isRecord(body) && body.ok === false && isRecord(body.error)) {
-    const { code, message } = body.error;
+    const { code, message, photo } = body.error;
     const text = typeof message === 'string' ? message : `HTTP ${httpStatus}`;
-    return isErrorCode(code)
-      ? fail(code, text)
-      : fail('internal', `Unknown error code from the host: ${text}`);
+    if (!isErrorCode(code)) return fail('internal', `Unknown error code from the host: ${text}`);
+    // photo_rejected says which photo to take again and why: kept only when it has the contract's shape.
+    const rejection = code === 'photo_rejected' ? PhotoRejectionSchema.safeParse(photo) : null;
+    return rejection?.success
+      ? { ok: false, error: { code, message: text, photo: rejection.data } }
+      : fail(code, text);
   }
   return fail('internal', `The host answered HTTP ${httpStatus} without an envelope`);
 }

@@ -18,6 +18,7 @@ import { SANDBOX_IDENTIFAI } from '../../main/sandbox/credentials';
 import { launchChromium } from './browser';
 import { hostBridge, verifyCustomer, type HostBridge } from './console-bridge';
 import {
+  addOperator,
   deleteKeys,
   runProgram,
   startHostProcess,
@@ -38,13 +39,8 @@ let dataDir: string;
 let bridge: HostBridge;
 let flagged: string;
 
-async function addStaff(name: string, role: 'operator' | 'supervisor'): Promise<void> {
-  const added = await runProgram('main/accounts/cli.ts', ['add', name, '--role', role, '--data', dataDir], {
-    stdin: `${PASSWORD}\n`,
-    env,
-  });
-  if (added.code !== 0) throw new Error(`npm run operators failed: ${added.stderr}`);
-}
+const addStaff = (name: string, role: 'operator' | 'supervisor', data = dataDir) =>
+  addOperator(data, name, PASSWORD, { role, env });
 
 beforeAll(async () => {
   sandbox = await startSandboxProcess();
@@ -56,7 +52,10 @@ beforeAll(async () => {
     ['--provider', 'sandbox', '--provider-url', sandbox.url],
     env,
   );
-  expect(await verifyCustomer(hostBridge(training.url))).toMatchObject({ training: true, status: 'decided' });
+  // The desk needs a sign-in before it verifies anyone: here the training one.
+  const trainingDesk = hostBridge(training.url);
+  await trainingDesk.call('session.signInTraining', {});
+  expect(await verifyCustomer(trainingDesk)).toMatchObject({ training: true, status: 'decided' });
   await training.stop();
   // Then the real client: IdentifAI's protocol, against the sandbox's stand-in.
   host = await startHostProcess(
@@ -67,13 +66,14 @@ beforeAll(async () => {
   bridge = hostBridge(host.url);
   await addStaff('Budi Santoso', 'supervisor');
   await addStaff('Siti Rahma', 'operator');
+  // The operator serves the day's customers at the desk.
+  await bridge.call('session.signIn', { name: 'Siti Rahma', password: PASSWORD });
   const verified = await verifyCustomer(bridge);
   expect(verified).toMatchObject({ training: false, outcome: { decision: 'verified' } });
   expect(await verifyCustomer(bridge)).toMatchObject({ outcome: { decision: 'verified' } });
   expect(await verifyCustomer(bridge, 'other')).toMatchObject({ outcome: { decision: 'not_verified' } });
   // At the desk, the operator corrects the birth date read: the NIK no longer agrees with it.
   flagged = String(verified.id);
-  await bridge.call('session.signIn', { name: 'Siti Rahma', password: PASSWORD });
   const review = await bridge.call('review.correct', {
     recordId: flagged,
     field: 'birthDate',
@@ -235,8 +235,10 @@ describe('the supervisor console in the browser host', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { action: string; actor: string; details: unknown });
-    // Siti signed in first (the correction), Budi last: every console act is Budi's.
-    const [siti, budi] = entries.filter((e) => e.action === 'sign_in').map((e) => e.actor);
+    // The training sign-in first (the training kiosk), then Siti (the customers and the correction), Budi
+    // last: every console act is Budi's.
+    const [training, siti, budi] = entries.filter((e) => e.action === 'sign_in').map((e) => e.actor);
+    expect(training).toBe('training');
     const acts = entries.filter((e) =>
       ['supervisor_decision', 'fields_revealed', 'photo_viewed', 'export'].includes(e.action),
     );
@@ -256,9 +258,10 @@ describe('the supervisor console in the browser host', () => {
     const verified = await runProgram('main/audit/cli.ts', ['verify', '--data', dataDir], { env });
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
 
-    // Signing out closes the console: the customer's screen is back, and no way into the console is left.
+    // Signing out closes the console: the desk is back at its sign-in (in the kiosk's default language, as
+    // after every session), and no way into the console is left.
     await bridge.call('session.signOut', {});
-    await page.getByRole('heading', { name: 'Identity verification' }).waitFor();
+    await page.getByRole('heading', { name: 'Masuk petugas', level: 1 }).waitFor();
     expect(await page.getByRole('button', { name: 'Console', exact: true }).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
@@ -277,15 +280,7 @@ describe('the supervisor console in the browser host', () => {
         ['Budi Santoso', 'supervisor'],
         ['Siti Rahma', 'operator'],
       ] as const) {
-        const added = await runProgram(
-          'main/accounts/cli.ts',
-          ['add', name, '--role', role, '--data', lobby],
-          {
-            stdin: `${PASSWORD}\n`,
-            env,
-          },
-        );
-        expect(added.code, added.stderr).toBe(0);
+        await addStaff(name, role, lobby);
       }
       const context = await browser.newContext();
       const page = await context.newPage();

@@ -40,6 +40,7 @@ const EXPORT = { format: 'csv', includeTraining: true, masked: true } as const;
 
 async function kioskWithStaff(mode: 'assisted' | 'self_service' = 'assisted') {
   const kiosk = await startKiosk(sandbox.url, {
+    staff: 'nobody',
     passwordHasher: cheapHasher(),
     settings: { kioskId: 'JKT-SUDIRMAN-01', timeZone: 'Asia/Jakarta', mode },
   });
@@ -156,12 +157,12 @@ describe('the console over the host', () => {
     const rows = (
       parse(text, { columns: true, relax_column_count: true }) as Array<Record<string, string>>
     ).filter((row) => !row.reference?.startsWith('#'));
-    // The operator column names the last member of staff who acted: the supervisor's decision, not the looks.
+    // The operator column names who served the customer (the record's own), not who reviewed or looked later.
     expect(rows).toEqual([
       expect.objectContaining({
         reference: recordId,
         training: 'true',
-        operator: supervisor,
+        operator,
         decision: 'verified',
         desk_decision: '',
         supervisor_decision: 'approved',

@@ -63,6 +63,25 @@ describe('parseEnvelope', () => {
     expect(parseEnvelope(schema, body, 403)).toEqual(body);
   });
 
+  it("keeps photo_rejected's photo (which photo, why) when it has the contract's shape, and only then", () => {
+    const photo = { kind: 'id_card', reason: 'no_card' };
+    const body = { ok: false, error: { code: 'photo_rejected', message: 'No card', photo } };
+    expect(parseEnvelope(schema, body, 422)).toEqual(body);
+    const odd = {
+      ok: false,
+      error: { code: 'photo_rejected', message: 'x', photo: { kind: 'selfie', reason: 'no_card' } },
+    };
+    expect(parseEnvelope(schema, odd, 422)).toEqual({
+      ok: false,
+      error: { code: 'photo_rejected', message: 'x' },
+    });
+    const elsewhere = { ok: false, error: { code: 'invalid_image', message: 'x', photo } };
+    expect(parseEnvelope(schema, elsewhere, 422)).toEqual({
+      ok: false,
+      error: { code: 'invalid_image', message: 'x' },
+    });
+  });
+
   it('maps an unknown code or a body without an envelope to internal', () => {
     expect(parseEnvelope(schema, { ok: false, error: { code: 'nope', message: 'x' } }, 500)).toMatchObject({
       error: { code: 'internal' },

@@ -346,6 +346,22 @@ describe('flowReducer: errors and stale answers', () => {
     expect(state).toEqual({ ...capture('id_card'), notice: { type: 'rejected' } });
   });
 
+  it("a photo main's check refuses goes back to that photo's camera, saying why", () => {
+    const rejection = { kind: 'selfie', reason: 'multiple_faces' } as const;
+    const state = run(
+      capture('selfie'),
+      { type: 'photoTaken', imageBase64: 'AAAA' },
+      { type: 'savePressed' },
+      {
+        type: 'saveFailed',
+        recordId: 'rec000001',
+        kind: 'selfie',
+        error: { code: 'photo_rejected', message: '', photo: rejection },
+      },
+    );
+    expect(state).toEqual({ ...capture('selfie'), notice: { type: 'refused', rejection } });
+  });
+
   it('another save error offers to retake that photo', () => {
     const state = run(
       capture('selfie'),

@@ -1,0 +1,104 @@
+// Main's capture check end to end in Chromium: a photo taken by hand of the room (no card, no face) is
+// refused by main before any provider sees it. The person is told why, in words, on that photo's own step,
+// and the sandbox has no job for the record. The browser's camera shows only the room; where a test needs a
+// good ID photo first, the page's request carries the fixture card's crop instead, as the Worker would send.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyRoomVideo } from '../fixtures/guidance-videos';
+import { ktpCard } from '../fixtures/images';
+import { launchChromium } from './browser';
+import { capture, ID_CARD_STEP, signIn, startInEnglish } from './kiosk-page';
+import { startHostProcess, startSandboxProcess, type RunningProcess } from './processes';
+
+let sandbox: RunningProcess;
+let host: RunningProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  sandbox = await startSandboxProcess();
+  const dataDir = mkdtempSync(join(tmpdir(), 'loket-e2e-precheck-'));
+  host = await startHostProcess(dataDir, ['--provider', 'sandbox', '--provider-url', sandbox.url]);
+  browser = await launchChromium({ cameraVideo: await emptyRoomVideo() });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  await sandbox?.stop();
+});
+
+/** The record the page is working on, read from its own addImage requests. */
+function recordIdOf(page: Page): () => string | null {
+  let recordId: string | null = null;
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/bridge/verification.addImage')) return;
+    recordId = (request.postDataJSON() as { recordId: string }).recordId;
+  });
+  return () => recordId;
+}
+
+/** The page's ID photo replaced by the fixture card's crop: a photo main accepts. */
+async function goodCardInstead(page: Page): Promise<void> {
+  const card = (await ktpCard('A')).toString('base64');
+  await page.route('**/bridge/verification.addImage', async (route) => {
+    const body = route.request().postDataJSON() as { kind: string };
+    if (body.kind !== 'id_card') return route.continue();
+    await route.continue({ postData: JSON.stringify({ ...body, imageBase64: card, cardCrop: true }) });
+  });
+}
+
+async function jobsFor(recordId: string): Promise<unknown[]> {
+  const answer = (await (await fetch(`${sandbox.url}/_sandbox/jobs`)).json()) as {
+    jobs: Array<{ client_ref: string | null }>;
+  };
+  return answer.jobs.filter((job) => job.client_ref === recordId);
+}
+
+async function alertText(page: Page): Promise<string | null> {
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 30_000 });
+  return alert.textContent();
+}
+
+describe("main's check before any paid call", () => {
+  it('refuses a photo of the room as the ID card: says why on the card step, and no job is made', async () => {
+    const page = await browser.newPage();
+    const recordId = recordIdOf(page);
+    await startInEnglish(page, host.url);
+    // At a staffed desk "Take photo" is always there, even while the guidance says there is no card.
+    await capture(page, ID_CARD_STEP);
+    expect(await alertText(page)).toBe(
+      'The ID card cannot be seen in the photo. Hold the whole card up to the camera.',
+    );
+    expect(await page.getByRole('heading', { name: ID_CARD_STEP }).isVisible()).toBe(true);
+    const id = recordId();
+    expect(id).toMatch(/^[A-Z0-9]{6,}$/);
+    expect(await jobsFor(id ?? '')).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses a selfie with no face after a good card: back to the selfie step, in Indonesian', async () => {
+    const page = await browser.newPage();
+    const recordId = recordIdOf(page);
+    await goodCardInstead(page);
+    await page.goto(host.url);
+    await signIn(page, 'training');
+    await page.getByRole('button', { name: 'Mulai verifikasi' }).click();
+    for (const step of ['Foto KTP', 'Foto wajah nasabah']) {
+      await page.getByRole('heading', { name: step }).waitFor({ timeout: 30_000 });
+      const take = page.getByRole('button', { name: 'Ambil foto', exact: true });
+      await expect.poll(() => take.isEnabled(), { timeout: 20_000 }).toBe(true);
+      await take.click();
+      await page.getByRole('button', { name: 'Gunakan foto', exact: true }).click();
+    }
+    expect(await alertText(page)).toBe('Wajah tidak terlihat. Tatap lurus ke kamera.');
+    expect(await page.getByRole('heading', { name: 'Foto wajah nasabah' }).isVisible()).toBe(true);
+    const id = recordId();
+    expect(id).toMatch(/^[A-Z0-9]{6,}$/);
+    expect(await jobsFor(id ?? '')).toEqual([]);
+    await page.close();
+  });
+});
