@@ -406,7 +406,7 @@ export const en: Catalogue = {
       awaiting: 'Waiting for a supervisor',
       byDecision: 'By decision',
       byProvider: 'By service',
-      byOperator: 'By member of staff (the last to act)',
+      byOperator: 'By member of staff (who served)',
       count: 'Count',
       noStaff: 'No member of staff',
       trainingLeftOut: '{count} training records are not counted here.',

@@ -438,7 +438,7 @@ export const id = {
       awaiting: 'Menunggu supervisor',
       byDecision: 'Menurut keputusan',
       byProvider: 'Menurut layanan',
-      byOperator: 'Menurut petugas (yang terakhir bertindak)',
+      byOperator: 'Menurut petugas (yang melayani)',
       count: 'Jumlah',
       noStaff: 'Tanpa petugas',
       trainingLeftOut: '{count} data pelatihan tidak dihitung di sini.',
