@@ -2,6 +2,7 @@
 // and as chroma (blue minus red: the light-blue card stands out from a grey wall that has the same luma),
 // both smoothed 3×3, then Sobel on both channels (the stronger wins) → edge magnitude and angle per pixel.
 // The buffers live as long as the object, so a Worker pays for them once per frame size.
+import { sumBlockRow } from './downscale';
 import { analysisFactor } from './luma';
 import type { RgbaImage } from './types';
 
@@ -50,27 +51,9 @@ export class EdgeMap {
 
   private downscale(frame: RgbaImage): void {
     const { width: w, height: h, factor: f, lum, chroma, sums } = this;
-    const s = frame.data;
-    const stride = frame.width * 4;
     const inv = 1 / (f * f);
     for (let y = 0; y < h; y++) {
-      sums.fill(0);
-      for (let dy = 0; dy < f; dy++) {
-        let j = (y * f + dy) * stride;
-        for (let x = 0, k = 0; x < w; x++, k += 3) {
-          let r = 0;
-          let g = 0;
-          let b = 0;
-          for (let dx = 0; dx < f; dx++, j += 4) {
-            r += s[j] ?? 0;
-            g += s[j + 1] ?? 0;
-            b += s[j + 2] ?? 0;
-          }
-          sums[k] = (sums[k] ?? 0) + r;
-          sums[k + 1] = (sums[k + 1] ?? 0) + g;
-          sums[k + 2] = (sums[k + 2] ?? 0) + b;
-        }
-      }
+      sumBlockRow(frame, y, f, w, sums);
       const row = y * w;
       for (let x = 0, k = 0; x < w; x++, k += 3) {
         const r = sums[k] ?? 0;

@@ -12,6 +12,7 @@ import type { Store } from '../store/connection';
 import { getSupervisorDecision } from '../store/record-supervisor';
 import { toListItem } from './list-item';
 import { byId, stepTimes } from './queries';
+import { confirmationOf } from '../review/confirmation';
 
 export function recordDetail(store: Store, recordId: string): RecordDetail {
   const record = getRecord(store, recordId);
@@ -37,15 +38,7 @@ export function recordDetail(store: Store, recordId: string): RecordDetail {
     fieldsRead: OCR_FIELD_NAMES.filter((field) => (ocr[field] ?? '').trim() !== ''),
     flagCodes: record.nikFlags ?? [],
     corrections: listCorrections(store, recordId).map(({ field, by, at }) => ({ field, by, at })),
-    confirmation:
-      record.confirmedBy && record.confirmedAt && record.confirmedDecision
-        ? {
-            decision: record.confirmedDecision,
-            reason: record.confirmReason,
-            by: record.confirmedBy,
-            at: record.confirmedAt,
-          }
-        : null,
+    confirmation: confirmationOf(record),
     supervisorDecision: getSupervisorDecision(store, recordId),
     images: listImageKinds(store, recordId),
     timeline: timeline(store, record),

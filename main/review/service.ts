@@ -22,6 +22,7 @@ import {
   type StoredRecord,
 } from '../store';
 import type { Store } from '../store';
+import { confirmationOf } from './confirmation';
 
 export interface ReviewDeps {
   store: Store;
@@ -83,15 +84,7 @@ export function createReviewService(deps: ReviewDeps): ReviewService {
       // Records decided before the checks existed are checked now (and stored at their first correction).
       flags: record.nikFlags ?? checkNik(fields, today(clock)),
       hasIdPhoto: listImageKinds(store, recordId).includes('id_card'),
-      confirmation:
-        record.confirmedBy && record.confirmedAt && record.confirmedDecision
-          ? {
-              decision: record.confirmedDecision,
-              reason: record.confirmReason,
-              by: record.confirmedBy,
-              at: record.confirmedAt,
-            }
-          : null,
+      confirmation: confirmationOf(record),
     };
   };
 

@@ -5,6 +5,7 @@
 import type { ImageKind, RecordView } from '../../common/record';
 import { referenceCode } from '../../common/reference-code';
 import type { StoredRecord } from '../store';
+import { confirmationOf } from '../review/confirmation';
 
 export interface ViewOptions {
   /** The kiosk's mode: a self-service kiosk withholds personal data from every record it shows. */
@@ -73,15 +74,7 @@ export function toView(
         : {
             flags: record.nikFlags ?? [],
             correctedFields: [...new Set(options.correctedFields ?? [])],
-            confirmation:
-              record.confirmedBy && record.confirmedAt && record.confirmedDecision
-                ? {
-                    decision: record.confirmedDecision,
-                    reason: record.confirmReason,
-                    by: record.confirmedBy,
-                    at: record.confirmedAt,
-                  }
-                : null,
+            confirmation: confirmationOf(record),
           },
   };
 }
