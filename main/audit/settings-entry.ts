@@ -2,12 +2,9 @@
 // changed since the previous start (read from the log's previous such entry). No values: settings hold no
 // secrets today, but a URL or an id is still not the log's business, and a keyed hash (HMAC with the audit
 // key, 96 bits shown) cannot be confirmed by guessing a value without the key.
-import { createHmac } from 'node:crypto';
 import type { AuditDetail, AuditEntry } from './events';
+import { keyedHash } from './keyed-hash';
 
-/** 96 bits, as 16 base64url characters: hex could come out as 16 digits, which the redactor (rightly) takes
- *  for a NIK and the audit log then refuses. */
-const HASH_BYTES = 12;
 const PREFIX = 'h_';
 
 /** Builds the entry from the settings and the previous start's details (undefined on the first start). */
@@ -16,9 +13,11 @@ export function settingsAtStart(
   key: Buffer,
   previous: Readonly<Record<string, unknown>> | undefined,
 ): AuditEntry {
-  const details: Record<string, AuditDetail> = { hash: keyedHash(key, 'all', settings) };
+  const details: Record<string, AuditDetail> = {
+    hash: settingHash(key, 'all', settings),
+  };
   const names = Object.keys(settings).sort();
-  for (const name of names) details[PREFIX + name] = keyedHash(key, name, settings[name]);
+  for (const name of names) details[PREFIX + name] = settingHash(key, name, settings[name]);
   const before = previous ?? {};
   const known = new Set([
     ...names,
@@ -32,13 +31,8 @@ export function settingsAtStart(
   return { action: 'settings_at_start', actor: 'system', details };
 }
 
-function keyedHash(key: Buffer, name: string, value: unknown): string {
-  return createHmac('sha256', key)
-    .update(`settings\u0000${name}\u0000${stableJson(value)}`, 'utf8')
-    .digest()
-    .subarray(0, HASH_BYTES)
-    .toString('base64url');
-}
+const settingHash = (key: Buffer, name: string, value: unknown) =>
+  keyedHash(key, `settings\u0000${name}\u0000${stableJson(value)}`);
 
 /** JSON with object keys sorted at every level, so the same settings always hash alike. */
 function stableJson(value: unknown): string {

@@ -1,6 +1,7 @@
 // The audit log on a real encrypted store, with a SecretStore in memory standing in for the keychain (the
 // same interface; the keychain itself is exercised by test/integration/audit/). Appends are one
 // transaction with the caller's, the head follows them into the keychain, and the table refuses change.
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../../main/audit/audit-log';
 import { AuditEntryError } from '../../../main/audit/append';
@@ -11,6 +12,7 @@ import { settingsAtStart } from '../../../main/audit/settings-entry';
 import { verifyChain } from '../../../main/audit/verify';
 import { MemorySecretStore } from '../../../main/keys/memory-store';
 import { configureLogging } from '../../../main/lib/log';
+import { redact } from '../../../main/lib/redact';
 import { inTransaction } from '../../../main/store/connection';
 import { requireRecord } from '../../../main/store/records';
 import { runPendingRecord } from '../../../main/verification/run';
@@ -151,6 +153,18 @@ describe('the audit log', () => {
     expect(entry.details).toMatchObject({ changed: 'sync,timeZone', firstStart: false });
     expect(settingsAtStart(first, audit.key, previous).details).toMatchObject({ changed: '' });
     await audit.close();
+  });
+
+  it('writes each keyed hash as 24 letters a–p, which nothing the redactor masks can look like', () => {
+    const settings = { provider: 'sandbox', mode: 'assisted', kioskId: 'kiosk-1', sync: { concurrency: 2 } };
+    for (let i = 0; i < 2_000; i++) {
+      const { details } = settingsAtStart(settings, randomBytes(32), undefined);
+      for (const [name, value] of Object.entries(details ?? {})) {
+        if (name !== 'hash' && !name.startsWith('h_')) continue;
+        expect(value).toMatch(/^[a-p]{24}$/);
+        expect(redact(String(value))).toBe(value);
+      }
+    }
   });
 
   it('audits a decision in the transaction that records it', async () => {
