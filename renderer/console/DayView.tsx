@@ -14,6 +14,7 @@ import { formatDateTime, formatSeconds, localDay, staffName } from './format';
 import { HourlyChart } from './HourlyChart';
 import { HourTable } from './HourTable';
 import { QueryProblem } from './QueryProblem';
+import { RefreshButton, TrainingCheck } from './ToolbarControls';
 import { useBridgeQuery } from './useBridgeQuery';
 
 export function DayView({ bridge }: { bridge: LoketApi }) {
@@ -44,17 +45,8 @@ export function DayView({ bridge }: { bridge: LoketApi }) {
             onChange={(event) => event.target.value && setDay(event.target.value)}
           />
         </label>
-        <label className="console-check">
-          <input
-            type="checkbox"
-            checked={includeTraining}
-            onChange={(event) => setIncludeTraining(event.target.checked)}
-          />
-          {t.console.showTraining}
-        </label>
-        <button type="button" className="button button-small" onClick={reload}>
-          {t.console.refresh}
-        </button>
+        <TrainingCheck checked={includeTraining} onChange={setIncludeTraining} />
+        <RefreshButton onClick={reload} />
       </div>
       <QueryProblem query={query} />
       {summary && (

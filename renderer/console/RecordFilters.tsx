@@ -5,6 +5,7 @@ import { PROVIDER_NAMES } from '../../common/providers';
 import { DECISIONS, MODES, RECORD_STATUSES } from '../../common/record';
 import { useI18n } from '../i18n/context';
 import { localDay } from './format';
+import { TrainingCheck } from './ToolbarControls';
 
 interface Props {
   filter: RecordFilter;
@@ -73,14 +74,10 @@ export function RecordFilters({ filter, staff, onChange }: Props) {
         r.provider,
         PROVIDER_NAMES.map((p) => [p, t.providers[p]] as const),
       )}
-      <label className="console-check">
-        <input
-          type="checkbox"
-          checked={filter.includeTraining ?? false}
-          onChange={(event) => onChange({ ...filter, includeTraining: event.target.checked })}
-        />
-        {t.console.showTraining}
-      </label>
+      <TrainingCheck
+        checked={filter.includeTraining ?? false}
+        onChange={(includeTraining) => onChange({ ...filter, includeTraining })}
+      />
     </fieldset>
   );
 }

@@ -9,6 +9,7 @@ import { format } from '../i18n/format';
 import { QueryProblem } from './QueryProblem';
 import { RecordDetailView } from './RecordDetailView';
 import { RecordTable } from './RecordTable';
+import { RefreshButton, TrainingCheck } from './ToolbarControls';
 import { useBridgeQuery } from './useBridgeQuery';
 
 export function ReviewQueueView({ bridge, staff }: { bridge: LoketApi; staff: readonly StaffMember[] }) {
@@ -38,17 +39,8 @@ export function ReviewQueueView({ bridge, staff }: { bridge: LoketApi; staff: re
       <h2 id="console-queue-title">{q.title}</h2>
       <p className="muted">{q.intro}</p>
       <div className="console-toolbar">
-        <label className="console-check">
-          <input
-            type="checkbox"
-            checked={includeTraining}
-            onChange={(event) => setIncludeTraining(event.target.checked)}
-          />
-          {t.console.showTraining}
-        </label>
-        <button type="button" className="button button-small" onClick={reload}>
-          {t.console.refresh}
-        </button>
+        <TrainingCheck checked={includeTraining} onChange={setIncludeTraining} />
+        <RefreshButton onClick={reload} />
       </div>
       <QueryProblem query={query} />
       {queue &&
