@@ -1,10 +1,10 @@
-// How staff reach the console, for App: a Console button in the top bar while main says a supervisor or
-// admin is signed in (at an assisted desk, through the desk's sign-in); on a self-service kiosk, which has
-// no desk, a small "Staff sign-in" button that asks for a supervisor's name and password first. The console
-// stays open only while the supervisor who opened it is signed in: a sign-out or an idle sign-out closes it
-// and the customer's screen is back. On a self-service kiosk, closing the console also signs the supervisor
-// out: the kiosk is left to customers, with no Console button on it. Main refuses every console channel to
-// anyone else, whatever shows.
+// How staff reach the console, for the desk and the self-service kiosk: a Console button in the top bar
+// while main says a supervisor or admin is signed in (at an assisted desk, through the desk's sign-in); on a
+// self-service kiosk, which has no desk, a small "Staff sign-in" button that asks for a supervisor's name and
+// password first. The console stays open only while the supervisor who opened it is signed in: a sign-out or
+// an idle sign-out closes it and the customer's screen is back. On a self-service kiosk, closing the console
+// also signs the supervisor out: the kiosk is left to customers, with no Console button on it. Main refuses
+// every console channel to anyone else, whatever shows.
 import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import type { LoketApi } from '../../common/contract';
 import type { Mode } from '../../common/record';
