@@ -145,6 +145,9 @@ export const channels = {
         // id_card only: the kiosk's own crop of the card (common/capture/crop.ts), checked as it is. Without
         // it, main looks for the card in the picture and crops it; either way the stored photo is the crop.
         cardCrop: z.boolean().optional(),
+        // id_card only, at an assisted desk: a member of staff looked at a photo main could not find the card
+        // in (CARD_NOT_FOUND) and confirms the card is there; main then keeps the whole picture, audited.
+        staffConfirmed: z.boolean().optional(),
       })
       .strict(),
     response: RecordViewSchema,

@@ -21,6 +21,13 @@ export const CARD_REJECTIONS = [
 ] as const;
 export type CardRejection = (typeof CARD_REJECTIONS)[number];
 
+/**
+ * The refusals that only say the card could not be found where it was looked for. A detector misses some real
+ * cards (light, wear, a sleeve), so at a staffed desk these, and only these, may be overruled by staff who
+ * can see the card in the photo; the other reasons are about the picture itself and always stand.
+ */
+export const CARD_NOT_FOUND: readonly CardRejection[] = ['no_card', 'card_cut_off', 'card_too_small'];
+
 export const SELFIE_REJECTIONS = [
   'no_face',
   'multiple_faces',
@@ -118,8 +125,11 @@ const FaceSummarySchema = z.object({
 export const PhotoAnalysisSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('id_card'),
-    /** 'crop': the kiosk sent the crop; 'frame': main found the card in a camera frame and cropped it. */
-    source: z.enum(['crop', 'frame']),
+    /**
+     * 'crop': the kiosk sent the crop; 'frame': main found the card in a camera frame and cropped it;
+     * 'staff_confirmed': main could not find the card, staff confirmed it is there, the whole picture is kept.
+     */
+    source: z.enum(['crop', 'frame', 'staff_confirmed']),
     /** The card's width as a share of the frame it was found in. */
     cardWidthFraction: z.number(),
     faceCount: z.number().int().nonnegative(),

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'review_confirmed',
   'supervisor_decision',
   'field_corrected',
+  'card_confirmed_by_staff',
   'fields_revealed',
   'photo_viewed',
   'nik_searched',

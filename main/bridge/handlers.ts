@@ -41,10 +41,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     getAppInfo: async () => appInfo,
     startVerification: (request) => verification.start({ ...request, operator: verifying() }),
-    addImage: (request) => {
-      verifying();
-      return verification.addImage(request);
-    },
+    addImage: (request) => verification.addImage({ ...request, operator: verifying() }),
     submitVerification: (request) => {
       verifying();
       return verification.submit(request);

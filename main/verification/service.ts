@@ -1,6 +1,7 @@
 // The verification service behind the bridge's verification.* and sync.* channels. It owns the record's
 // life: created before anything is captured, every image and state change written in a transaction
 // before any provider sees it.
+import { CARD_NOT_FOUND, type PhotoRejection } from '../../common/capture/precheck';
 import { photoAtFault } from '../../common/capture/retake';
 import type { SyncStatus } from '../../common/contract';
 import { CONSENT_VERSION, type ConsentAcceptance } from '../../common/consent';
@@ -88,6 +89,10 @@ export interface VerificationService {
     kind: ImageKind;
     imageBase64: string;
     cardCrop?: boolean | undefined;
+    /** Staff confirm the card is in a photo main could not find it in (assisted desks only). */
+    staffConfirmed?: boolean | undefined;
+    /** Who added it (the signed-in operator), for the audit entry a staff confirmation makes. */
+    operator?: string | null;
   }): Promise<RecordView>;
   submit(request: { recordId: string }): Promise<RecordView>;
   get(request: { recordId: string }): Promise<RecordView>;
@@ -112,6 +117,9 @@ const PHOTO_NAMES: Readonly<Record<ImageKind, string>> = { id_card: 'ID card', s
 export function createVerificationService(deps: VerificationServiceDeps): VerificationService {
   const { store, clock, events } = deps;
   const kioskMode = deps.kioskMode ?? 'assisted';
+  /** Only at a staffed desk, only for the ID card, and only where the card was not found (CARD_NOT_FOUND). */
+  const mayConfirmCard = (rejection: PhotoRejection) =>
+    kioskMode === 'assisted' && rejection.kind === 'id_card' && CARD_NOT_FOUND.includes(rejection.reason);
 
   const view = (record: StoredRecord) =>
     toView(record, listImageKinds(store, record.id), {
@@ -194,7 +202,7 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
       return view(record);
     },
 
-    async addImage({ recordId, kind, imageBase64, cardCrop }) {
+    async addImage({ recordId, kind, imageBase64, cardCrop, staffConfirmed, operator }) {
       const record = load(recordId);
       if (record.status !== 'captured' && record.status !== 'retake') {
         throw new BridgeFailure(
@@ -206,6 +214,22 @@ export function createVerificationService(deps: VerificationServiceDeps): Verifi
       // Checked before anything is stored: a refused photo leaves the record as it was, and the person
       // retakes that photo at once, while still in front of the camera.
       const verdict = await deps.photos.check(kind, bytes, { cardCrop: cardCrop === true });
+      if (!verdict.ok && staffConfirmed === true && mayConfirmCard(verdict.rejection)) {
+        // The whole picture is kept: staff can see the card in it, where the detector could not.
+        const by = operator ?? 'unsigned';
+        inTransaction(store, () => {
+          const analysis = { ...verdict.analysis, source: 'staff_confirmed' } as const;
+          putImage(store, recordId, kind, bytes, iso(clock.now()), analysis);
+          deps.audit.append({
+            action: 'card_confirmed_by_staff',
+            actor: by,
+            recordId,
+            details: { refusedAs: verdict.rejection.reason },
+          });
+        });
+        log.info('card photo kept on staff confirmation', { recordId, reason: verdict.rejection.reason });
+        return view(load(recordId));
+      }
       if (!verdict.ok) {
         log.info('photo refused by the capture check', { recordId, kind, reason: verdict.rejection.reason });
         throw new BridgeFailure('photo_rejected', rejectionMessage(verdict.rejection), verdict.rejection);

@@ -6,6 +6,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CROP_HEIGHT, CROP_WIDTH, ID1_ASPECT } from '../../../common/capture/crop';
+import { CONSENT_VERSION } from '../../../common/consent';
 import { loadOrCreateDataKey } from '../../../main/keys';
 import { startSandbox, type Sandbox } from '../../../main/sandbox/server';
 import { getImageAnalyses, getImages, openStore } from '../../../main/store';
@@ -164,6 +165,86 @@ describe('a realistic card held up in a 1280×720 frame', () => {
       value: { status: 'decided', outcome: { decision: 'verified', match: true, live: true } },
     });
     expect((await jobsFor(recordId)).sort()).toEqual(['face-match-liveness-v1', 'ocr-ktp']);
+  });
+});
+
+describe('a card main cannot find, which the member of staff can see', () => {
+  // A warm light the detector's KTP-blue test does not take for the card: what a real desk lamp can do.
+  const warmCard = async () =>
+    sharp((await realisticKtpFrame('A')).jpeg)
+      .linear([1.2, 1, 0.8], [0, 0, 0])
+      .jpeg({ quality: 90 })
+      .toBuffer();
+
+  it('is kept whole on staff confirmation at a desk, audited, and verifies', async () => {
+    const recordId = await started();
+    const frame = await warmCard();
+    const refused = await add(recordId, 'id_card', frame);
+    expect(refused.envelope).toMatchObject({ ok: false, error: { photo: { kind: 'id_card' } } });
+    const confirmed = await call(kiosk, 'verification.addImage', {
+      recordId,
+      kind: 'id_card',
+      imageBase64: frame.toString('base64'),
+      staffConfirmed: true,
+    });
+    expect(confirmed.envelope.ok).toBe(true);
+    const stored = await withStore((store) => ({
+      card: getImages(store, recordId).id_card,
+      analysis: getImageAnalyses(store, recordId).id_card,
+    }));
+    expect(stored.card?.equals(frame)).toBe(true);
+    expect(stored.analysis).toMatchObject({ kind: 'id_card', source: 'staff_confirmed' });
+    const entries = await kiosk.auditEntries();
+    expect(entries.filter((e) => e.action === 'card_confirmed_by_staff')).toEqual([
+      {
+        action: 'card_confirmed_by_staff',
+        actor: 'training',
+        recordId,
+        details: { refusedAs: refused.envelope.ok ? '' : refused.envelope.error.photo?.reason },
+      },
+    ]);
+    expect((await add(recordId, 'selfie', await fx.selfieA())).envelope.ok).toBe(true);
+    const submitted = await call(kiosk, 'verification.submit', { recordId });
+    expect(submitted.envelope).toMatchObject({ ok: true, value: { status: 'decided' } });
+  });
+
+  it('cannot overrule what is wrong with the picture itself, nor a selfie', async () => {
+    const recordId = await started();
+    const blurred = await call(kiosk, 'verification.addImage', {
+      recordId,
+      kind: 'id_card',
+      imageBase64: (await blurredCard()).toString('base64'),
+      cardCrop: true,
+      staffConfirmed: true,
+    });
+    expect(blurred.envelope).toMatchObject({ ok: false, error: { photo: { reason: 'blurry' } } });
+    const cat = await call(kiosk, 'verification.addImage', {
+      recordId,
+      kind: 'selfie',
+      imageBase64: (await fx.catImage()).toString('base64'),
+      staffConfirmed: true,
+    });
+    expect(cat.envelope).toMatchObject({ ok: false, error: { photo: { reason: 'no_face' } } });
+    expect(await withStore((store) => Object.keys(getImages(store, recordId)))).toEqual([]);
+  });
+
+  it('is never kept on a self-service kiosk, whatever the request says', async () => {
+    const lobby = await startKiosk(sandbox.url, { settings: { mode: 'self_service' } });
+    try {
+      const start = await call(lobby, 'verification.start', {
+        consent: { version: CONSENT_VERSION, language: 'en' },
+      });
+      if (!start.envelope.ok) throw new Error(`start failed: ${JSON.stringify(start.envelope)}`);
+      const answer = await call(lobby, 'verification.addImage', {
+        recordId: start.envelope.value.id,
+        kind: 'id_card',
+        imageBase64: (await warmCard()).toString('base64'),
+        staffConfirmed: true,
+      });
+      expect(answer.envelope).toMatchObject({ ok: false, error: { code: 'photo_rejected' } });
+    } finally {
+      await lobby.close();
+    }
   });
 });
 
