@@ -11,6 +11,8 @@ export interface CaptureSettings {
   holdMs: number;
   /** null: "Take photo" is always there (a staffed desk). */
   manualAfterMs: number | null;
+  /** A staffed desk: staff may confirm a card main could not find (main decides again). */
+  staffMayConfirmCard: boolean;
 }
 
 export function captureSettings(info: AppInfo): CaptureSettings {
@@ -20,5 +22,6 @@ export function captureSettings(info: AppInfo): CaptureSettings {
     crop,
     holdMs: autoCaptureHoldMs,
     manualAfterMs: info.mode === 'self_service' ? manualCaptureAfterSeconds * 1000 : null,
+    staffMayConfirmCard: info.mode === 'assisted',
   };
 }

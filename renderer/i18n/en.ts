@@ -91,6 +91,12 @@ export const en: Catalogue = {
     previewSelfie: 'Is the face clearly visible and uncovered?',
     previewAltIdCard: 'The ID card photo just taken',
     previewAltSelfie: 'The face photo just taken',
+    confirmCard: {
+      question:
+        'The kiosk could not find the KTP in this photo. If the whole card can be clearly seen, you can use it as it is.',
+      alt: 'The refused photo: the kiosk could not find the card in it',
+      use: 'The card is in the photo: use it',
+    },
     saving: 'Saving the photo…',
     // Main could not decode the photo (cut off, damaged) or it is too small: that photo is taken again.
     imageRejectedIdCard: 'The photo of the ID card could not be used. Please take it again.',

@@ -112,6 +112,12 @@ export const id = {
     previewSelfie: 'Apakah wajah terlihat jelas dan tidak tertutup?',
     previewAltIdCard: 'Foto KTP yang baru diambil',
     previewAltSelfie: 'Foto wajah yang baru diambil',
+    confirmCard: {
+      question:
+        'Kios tidak menemukan KTP di foto ini. Jika seluruh KTP terlihat jelas, Anda dapat memakainya apa adanya.',
+      alt: 'Foto yang ditolak: kios tidak menemukan KTP di dalamnya',
+      use: 'KTP ada di foto: pakai foto ini',
+    },
     saving: 'Menyimpan foto…',
     // Main could not decode the photo (cut off, damaged) or it is too small: that photo is taken again.
     imageRejectedIdCard: 'Foto KTP tidak dapat dipakai. Silakan ambil ulang.',

@@ -1,5 +1,6 @@
 // Main's capture check end to end in Chromium: a photo taken by hand of the room (no card, no face) is
-// refused by main before any provider sees it. The person is told why, in words, on that photo's own step,
+// refused by main before any provider sees it; at a desk, staff may still confirm an ID photo whose card
+// main could not find. The person is told why, in words, on that photo's own step,
 // and the sandbox has no job for the record. The browser's camera shows only the room; where a test needs a
 // good ID photo first, the page's request carries the fixture card's crop instead, as the Worker would send.
 import { mkdtempSync } from 'node:fs';
@@ -9,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyRoomVideo } from '../fixtures/guidance-videos';
 import { ktpCard } from '../fixtures/images';
+import { seriousViolations } from './axe';
 import { launchChromium } from './browser';
 import { capture, ID_CARD_STEP, signIn, startInEnglish } from './kiosk-page';
 import { startHostProcess, startSandboxProcess, type RunningProcess } from './processes';
@@ -65,7 +67,9 @@ async function alertText(page: Page): Promise<string | null> {
 
 describe("main's check before any paid call", () => {
   it('refuses a photo of the room as the ID card: says why on the card step, and no job is made', async () => {
-    const page = await browser.newPage();
+    // axe needs a page of a context of its own.
+    const context = await browser.newContext();
+    const page = await context.newPage();
     const recordId = recordIdOf(page);
     await startInEnglish(page, host.url);
     // At a staffed desk "Take photo" is always there, even while the guidance says there is no card.
@@ -77,7 +81,16 @@ describe("main's check before any paid call", () => {
     const id = recordId();
     expect(id).toMatch(/^[A-Z0-9]{6,}$/);
     expect(await jobsFor(id ?? '')).toEqual([]);
-    await page.close();
+    // The member of staff can see what the detector could not (here, wrongly: there is no card) and may use
+    // the photo as it is; the selfie step follows, and still nothing has gone to the provider.
+    await page
+      .getByRole('img', { name: 'The refused photo: the kiosk could not find the card in it' })
+      .waitFor();
+    expect(await seriousViolations(page, 'desk-card-not-found')).toEqual([]);
+    await page.getByRole('button', { name: 'The card is in the photo: use it', exact: true }).click();
+    await page.getByRole('heading', { name: "Photo of the customer's face" }).waitFor({ timeout: 30_000 });
+    expect(await jobsFor(id ?? '')).toEqual([]);
+    await context.close();
   });
 
   it('refuses a selfie with no face after a good card: back to the selfie step, in Indonesian', async () => {
@@ -95,6 +108,8 @@ describe("main's check before any paid call", () => {
       await page.getByRole('button', { name: 'Gunakan foto', exact: true }).click();
     }
     expect(await alertText(page)).toBe('Wajah tidak terlihat. Tatap lurus ke kamera.');
+    // A selfie's refusal is never for staff to overrule.
+    expect(await page.getByRole('button', { name: 'KTP ada di foto: pakai foto ini' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Foto wajah nasabah' }).isVisible()).toBe(true);
     const id = recordId();
     expect(id).toMatch(/^[A-Z0-9]{6,}$/);

@@ -1,6 +1,7 @@
 // The flow's transitions, pure so every path is unit-tested without a DOM. Answers that arrive for a
 // screen the user has already left (a different record, or after "Back to home") are ignored here, which
 // is what keeps a slow bridge answer from yanking the kiosk back into an abandoned session.
+import { CARD_NOT_FOUND } from '../../../common/capture/precheck';
 import type { FlowAction, FlowState } from './state';
 import { initialFlowState } from './state';
 import { routeRecord } from './routeRecord';
@@ -71,7 +72,13 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       if (action.error.code === 'photo_rejected' && action.error.photo) {
         // Nothing was stored: the same photo again, with what to do differently.
         const { recordId, kind, submitAfter } = state;
-        const notice = { type: 'refused', rejection: action.error.photo } as const;
+        const rejection = action.error.photo;
+        const cardNotFound = rejection.kind === 'id_card' && CARD_NOT_FOUND.includes(rejection.reason);
+        const notice = {
+          type: 'refused',
+          rejection,
+          confirmable: cardNotFound ? state.imageBase64 : null,
+        } as const;
         return { screen: 'capture', recordId, kind, notice, submitAfter };
       }
       return {

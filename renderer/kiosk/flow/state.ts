@@ -10,7 +10,12 @@ export type CaptureNotice =
   /** The photo could not be read at all (damaged, empty). */
   | { type: 'rejected' }
   /** Main's capture check refused it, before any provider saw it, and said why. */
-  | { type: 'refused'; rejection: PhotoRejection };
+  | {
+      type: 'refused';
+      rejection: PhotoRejection;
+      /** The refused ID photo when only the card was not found (CARD_NOT_FOUND): staff may confirm it. */
+      confirmable: string | null;
+    };
 
 /** What "Try again" does on the failure screen. */
 export type Retry =

@@ -20,7 +20,11 @@ export interface FlowCommands {
     imageBase64: string;
     cardCrop: boolean;
     submitAfter: boolean;
+    /** Staff confirm the card is in an ID photo main could not find it in (assisted desks). */
+    staffConfirmed?: boolean;
   }) => void;
+  /** Staff confirm the card is in the refused ID photo: it is shown again and saved as it is. */
+  confirmCard: (photo: { recordId: string; imageBase64: string; submitAfter: boolean }) => void;
   retry: (retry: Retry) => void;
   /** Back to Home; `discardRecordId` is a record abandoned before submission, which main may delete. */
   reset: (discardRecordId?: string) => void;
@@ -80,12 +84,18 @@ export function useFlow(bridge: LoketApi, mode: Mode): { state: FlowState; comma
   );
 
   const savePhoto = useCallback<FlowCommands['savePhoto']>(
-    ({ recordId, kind, imageBase64, cardCrop, submitAfter }) => {
+    ({ recordId, kind, imageBase64, cardCrop, submitAfter, staffConfirmed = false }) => {
       exclusive(async (token) => {
         dispatch({ type: 'savePressed' });
         // cardCrop: the Worker found the card and this is its straightened crop (main checks its shape);
         // otherwise main looks for the card in the whole frame and crops it itself.
-        const answer = await bridge.addImage({ recordId, kind, imageBase64, cardCrop });
+        const answer = await bridge.addImage({
+          recordId,
+          kind,
+          imageBase64,
+          cardCrop,
+          ...(staffConfirmed ? { staffConfirmed } : {}),
+        });
         if (token !== session.current) return;
         if (!answer.ok) {
           dispatch({ type: 'saveFailed', recordId, kind, error: answer.error });
@@ -96,6 +106,21 @@ export function useFlow(bridge: LoketApi, mode: Mode): { state: FlowState; comma
       });
     },
     [bridge, exclusive, submit],
+  );
+
+  const confirmCard = useCallback<FlowCommands['confirmCard']>(
+    ({ recordId, imageBase64, submitAfter }) => {
+      dispatch({ type: 'photoTaken', imageBase64, cardCrop: false });
+      savePhoto({
+        recordId,
+        kind: 'id_card',
+        imageBase64,
+        cardCrop: false,
+        submitAfter,
+        staffConfirmed: true,
+      });
+    },
+    [savePhoto],
   );
 
   const retry = useCallback(
@@ -151,5 +176,5 @@ export function useFlow(bridge: LoketApi, mode: Mode): { state: FlowState; comma
     });
   }, [bridge, waitingId, settled]);
 
-  return { state, commands: { start, photoTaken, retake, savePhoto, retry, reset } };
+  return { state, commands: { start, photoTaken, retake, savePhoto, confirmCard, retry, reset } };
 }

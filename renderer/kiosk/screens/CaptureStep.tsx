@@ -16,6 +16,7 @@ import { format } from '../../i18n/format';
 import { useI18n } from '../../i18n/context';
 import { CameraProblemScreen } from './CameraProblemScreen';
 import { CaptureNoticeText } from './CaptureNoticeText';
+import { CardConfirmation } from './CardConfirmation';
 import { LiveView } from './LiveView';
 import { PhotoPreview } from './PhotoPreview';
 
@@ -78,6 +79,24 @@ export function CaptureStep({ state, commands, settings, onHome }: Props) {
       {state.screen === 'capture' && state.notice && (
         <CaptureNoticeText notice={state.notice} kind={state.kind} />
       )}
+      {state.screen === 'capture' &&
+        state.notice?.type === 'refused' &&
+        state.notice.confirmable !== null &&
+        settings.staffMayConfirmCard && (
+          <CardConfirmation
+            imageBase64={state.notice.confirmable}
+            busy={capturing}
+            onConfirm={() =>
+              state.notice?.type === 'refused' &&
+              state.notice.confirmable !== null &&
+              commands.confirmCard({
+                recordId: state.recordId,
+                imageBase64: state.notice.confirmable,
+                submitAfter: state.submitAfter,
+              })
+            }
+          />
+        )}
       <p className="instruction">
         {state.screen === 'preview'
           ? isIdCard

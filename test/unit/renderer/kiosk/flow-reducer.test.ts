@@ -359,7 +359,27 @@ describe('flowReducer: errors and stale answers', () => {
         error: { code: 'photo_rejected', message: '', photo: rejection },
       },
     );
-    expect(state).toEqual({ ...capture('selfie'), notice: { type: 'refused', rejection } });
+    expect(state).toEqual({
+      ...capture('selfie'),
+      notice: { type: 'refused', rejection, confirmable: null },
+    });
+  });
+
+  it('keeps an ID photo main could not find the card in, for staff to confirm; not one that is blurred', () => {
+    const refusal = (reason: 'no_card' | 'blurry') =>
+      run(
+        capture('id_card'),
+        { type: 'photoTaken', imageBase64: 'AAAA' },
+        { type: 'savePressed' },
+        {
+          type: 'saveFailed',
+          recordId: 'rec000001',
+          kind: 'id_card',
+          error: { code: 'photo_rejected', message: '', photo: { kind: 'id_card', reason } },
+        },
+      );
+    expect(refusal('no_card')).toMatchObject({ screen: 'capture', notice: { confirmable: 'AAAA' } });
+    expect(refusal('blurry')).toMatchObject({ screen: 'capture', notice: { confirmable: null } });
   });
 
   it('another save error offers to retake that photo', () => {
