@@ -96,6 +96,8 @@ export const en: Catalogue = {
         'The kiosk could not find the KTP in this photo. If the whole card can be clearly seen, you can use it as it is.',
       alt: 'The refused photo: the kiosk could not find the card in it',
       use: 'The card is in the photo: use it',
+      /** Self-service, where nobody can confirm it: where to turn if the kiosk keeps missing the card. */
+      askStaff: 'If the kiosk still cannot find your KTP, please ask a member of staff at the counter.',
     },
     saving: 'Saving the photo…',
     // Main could not decode the photo (cut off, damaged) or it is too small: that photo is taken again.

@@ -117,6 +117,8 @@ export const id = {
         'Kios tidak menemukan KTP di foto ini. Jika seluruh KTP terlihat jelas, Anda dapat memakainya apa adanya.',
       alt: 'Foto yang ditolak: kios tidak menemukan KTP di dalamnya',
       use: 'KTP ada di foto: pakai foto ini',
+      /** Self-service, where nobody can confirm it: where to turn if the kiosk keeps missing the card. */
+      askStaff: 'Jika kios tetap tidak menemukan KTP Anda, silakan minta bantuan petugas di loket.',
     },
     saving: 'Menyimpan foto…',
     // Main could not decode the photo (cut off, damaged) or it is too small: that photo is taken again.

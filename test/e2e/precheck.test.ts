@@ -3,7 +3,7 @@
 // main could not find. The person is told why, in words, on that photo's own step,
 // and the sandbox has no job for the record. The browser's camera shows only the room; where a test needs a
 // good ID photo first, the page's request carries the fixture card's crop instead, as the Worker would send.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -14,6 +14,7 @@ import { seriousViolations } from './axe';
 import { launchChromium } from './browser';
 import { capture, ID_CARD_STEP, signIn, startInEnglish } from './kiosk-page';
 import { startHostProcess, startSandboxProcess, type RunningProcess } from './processes';
+import { startAsCustomer } from './self-service-page';
 
 let sandbox: RunningProcess;
 let host: RunningProcess;
@@ -115,5 +116,32 @@ describe("main's check before any paid call", () => {
     expect(id).toMatch(/^[A-Z0-9]{6,}$/);
     expect(await jobsFor(id ?? '')).toEqual([]);
     await page.close();
+  });
+
+  it('on a self-service kiosk, offers no way round it: the customer is told to ask the staff', async () => {
+    const lobby = mkdtempSync(join(tmpdir(), 'loket-e2e-precheck-lobby-'));
+    writeFileSync(
+      join(lobby, 'settings.json'),
+      JSON.stringify({ mode: 'self_service', capture: { manualCaptureAfterSeconds: 0 } }),
+    );
+    const kiosk = await startHostProcess(lobby, ['--provider', 'sandbox', '--provider-url', sandbox.url]);
+    try {
+      const page = await browser.newPage();
+      const recordId = recordIdOf(page);
+      await startAsCustomer(page, kiosk.url);
+      await page.getByRole('button', { name: 'I agree', exact: true }).click();
+      await capture(page, ID_CARD_STEP);
+      expect(await alertText(page)).toBe(
+        'The ID card cannot be seen in the photo. Hold the whole card up to the camera.',
+      );
+      await page
+        .getByText('If the kiosk still cannot find your KTP, please ask a member of staff at the counter.')
+        .waitFor();
+      expect(await page.getByRole('button', { name: 'The card is in the photo: use it' }).count()).toBe(0);
+      expect(await jobsFor(recordId() ?? '')).toEqual([]);
+      await page.close();
+    } finally {
+      await kiosk.stop();
+    }
   });
 });

@@ -82,6 +82,10 @@ export function CaptureStep({ state, commands, settings, onHome }: Props) {
       {state.screen === 'capture' &&
         state.notice?.type === 'refused' &&
         state.notice.confirmable !== null &&
+        !settings.staffMayConfirmCard && <p className="instruction">{t.capture.confirmCard.askStaff}</p>}
+      {state.screen === 'capture' &&
+        state.notice?.type === 'refused' &&
+        state.notice.confirmable !== null &&
         settings.staffMayConfirmCard && (
           <CardConfirmation
             imageBase64={state.notice.confirmable}
