@@ -10,6 +10,7 @@ import { LOCALES } from '../i18n/languages';
 import { formatTime, localDay, staffName } from './format';
 import { QueryProblem } from './QueryProblem';
 import { useBridgeQuery } from './useBridgeQuery';
+import { DayPicker, RefreshButton } from './ToolbarControls';
 
 export function AuditView({ bridge, staff }: { bridge: LoketApi; staff: readonly StaffMember[] }) {
   const { t, language } = useI18n();
@@ -45,19 +46,8 @@ export function AuditView({ bridge, staff }: { bridge: LoketApi; staff: readonly
         </>
       )}
       <div className="console-toolbar">
-        <label>
-          {a.day}
-          <input
-            type="date"
-            value={day}
-            max={localDay()}
-            required
-            onChange={(event) => event.target.value && setDay(event.target.value)}
-          />
-        </label>
-        <button type="button" className="button button-small" onClick={reload}>
-          {t.console.refresh}
-        </button>
+        <DayPicker label={a.day} day={day} onChange={setDay} />
+        <RefreshButton onClick={reload} />
       </div>
       {state &&
         (state.dayEntries.length === 0 ? (

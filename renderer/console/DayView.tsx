@@ -14,7 +14,7 @@ import { formatDateTime, formatSeconds, localDay, staffName } from './format';
 import { HourlyChart } from './HourlyChart';
 import { HourTable } from './HourTable';
 import { QueryProblem } from './QueryProblem';
-import { RefreshButton, TrainingCheck } from './ToolbarControls';
+import { DayPicker, RefreshButton, TrainingCheck } from './ToolbarControls';
 import { useBridgeQuery } from './useBridgeQuery';
 
 export function DayView({ bridge }: { bridge: LoketApi }) {
@@ -35,16 +35,7 @@ export function DayView({ bridge }: { bridge: LoketApi }) {
     <section className="console-section" aria-labelledby="console-day-title">
       <h2 id="console-day-title">{t.console.day.title}</h2>
       <div className="console-toolbar">
-        <label>
-          {t.console.day.picker}
-          <input
-            type="date"
-            value={day}
-            max={localDay()}
-            required
-            onChange={(event) => event.target.value && setDay(event.target.value)}
-          />
-        </label>
+        <DayPicker label={t.console.day.picker} day={day} onChange={setDay} />
         <TrainingCheck checked={includeTraining} onChange={setIncludeTraining} />
         <RefreshButton onClick={reload} />
       </div>
