@@ -64,6 +64,11 @@ export function CaptureStep({ state, commands, settings, onHome }: Props) {
       .finally(() => setCapturing(false));
   };
 
+  // The ID photo main refused only because it could not find the card: staff may confirm it (a desk), or the
+  // customer is told to ask them (self-service).
+  const unfoundCard =
+    state.screen === 'capture' && state.notice?.type === 'refused' ? state.notice.confirmable : null;
+
   return (
     <section className="screen-body capture">
       <p className="step-counter">{format(t.capture.stepOf, { step: isIdCard ? 1 : 2 })}</p>
@@ -79,28 +84,22 @@ export function CaptureStep({ state, commands, settings, onHome }: Props) {
       {state.screen === 'capture' && state.notice && (
         <CaptureNoticeText notice={state.notice} kind={state.kind} />
       )}
-      {state.screen === 'capture' &&
-        state.notice?.type === 'refused' &&
-        state.notice.confirmable !== null &&
-        !settings.staffMayConfirmCard && <p className="instruction">{t.capture.confirmCard.askStaff}</p>}
-      {state.screen === 'capture' &&
-        state.notice?.type === 'refused' &&
-        state.notice.confirmable !== null &&
-        settings.staffMayConfirmCard && (
+      {unfoundCard !== null &&
+        (settings.staffMayConfirmCard ? (
           <CardConfirmation
-            imageBase64={state.notice.confirmable}
+            imageBase64={unfoundCard}
             busy={capturing}
             onConfirm={() =>
-              state.notice?.type === 'refused' &&
-              state.notice.confirmable !== null &&
               commands.confirmCard({
                 recordId: state.recordId,
-                imageBase64: state.notice.confirmable,
+                imageBase64: unfoundCard,
                 submitAfter: state.submitAfter,
               })
             }
           />
-        )}
+        ) : (
+          <p className="instruction">{t.capture.confirmCard.askStaff}</p>
+        ))}
       <p className="instruction">
         {state.screen === 'preview'
           ? isIdCard

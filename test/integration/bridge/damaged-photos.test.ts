@@ -8,6 +8,7 @@ import { startSandbox, type Sandbox } from '../../../main/sandbox/server';
 import { ktpCard, selfieA } from '../../fixtures/images';
 import { garbageAfterHeader, truncated } from '../../support/damaged-jpegs';
 import { call, startKiosk, type Kiosk } from './kiosk-harness';
+import { startRecord } from './verify-helper';
 
 let sandbox: Sandbox;
 let kiosk: Kiosk;
@@ -22,11 +23,7 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-async function started(): Promise<string> {
-  const answer = await call(kiosk, 'verification.start', { mode: 'assisted' });
-  if (!answer.envelope.ok) throw new Error('start failed');
-  return answer.envelope.value.id;
-}
+const started = () => startRecord(kiosk, { mode: 'assisted' });
 
 // The specimen KTP is the card itself, as the kiosk's crop would be: it is sent as one.
 const addImage = (recordId: string, kind: 'id_card' | 'selfie', bytes: Buffer) =>

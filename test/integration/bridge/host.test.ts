@@ -6,6 +6,7 @@ import { WebSocket } from 'ws';
 import { startSandbox, type Sandbox } from '../../../main/sandbox/server';
 import { ktpCard, selfieA } from '../../fixtures/images';
 import { call, startKiosk, type Kiosk } from './kiosk-harness';
+import { capture, startRecord } from './verify-helper';
 
 let sandbox: Sandbox;
 let kiosk: Kiosk;
@@ -82,9 +83,7 @@ describe('the host guards the bridge', () => {
   });
 
   it('refuses an image that is not a JPEG, and keeps the record', async () => {
-    const started = await call(kiosk, 'verification.start', { mode: 'assisted' });
-    if (!started.envelope.ok) throw new Error('start failed');
-    const recordId = started.envelope.value.id;
+    const recordId = await startRecord(kiosk, { mode: 'assisted' });
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
     expect(
       (await call(kiosk, 'verification.addImage', { recordId, kind: 'selfie', imageBase64: png })).envelope,
@@ -125,21 +124,7 @@ describe('one verification over the host', () => {
     socket.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString())));
     await new Promise((resolve) => socket.on('open', resolve));
 
-    const started = await call(kiosk, 'verification.start', { mode: 'assisted' });
-    if (!started.envelope.ok) throw new Error('start failed');
-    const recordId = started.envelope.value.id;
-    for (const [kind, image] of [
-      ['id_card', await ktpCard('A')],
-      ['selfie', await selfieA()],
-    ] as const) {
-      const added = await call(kiosk, 'verification.addImage', {
-        recordId,
-        kind,
-        imageBase64: image.toString('base64'),
-        cardCrop: kind === 'id_card',
-      });
-      expect(added.envelope.ok).toBe(true);
-    }
+    const recordId = await capture(kiosk, { mode: 'assisted' });
     const submitted = await call(kiosk, 'verification.submit', { recordId });
     expect(submitted.envelope).toMatchObject({
       ok: true,

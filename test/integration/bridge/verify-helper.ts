@@ -1,11 +1,17 @@
 // One customer through the real host and the sandbox: start, both photos, submit; the decided record.
+// Also the steps alone, for tests that go their own way after one of them.
 import { ktpCard, selfieA } from '../../fixtures/images';
 import { call, type Envelope, type Kiosk } from './kiosk-harness';
 
-export async function capture(kiosk: Kiosk, start: Record<string, unknown> = {}): Promise<string> {
+/** A new record (verification.start), its id. */
+export async function startRecord(kiosk: Kiosk, start: Record<string, unknown> = {}): Promise<string> {
   const started = await call(kiosk, 'verification.start', start);
   if (!started.envelope.ok) throw new Error(`start failed: ${JSON.stringify(started.envelope)}`);
-  const recordId = started.envelope.value.id;
+  return started.envelope.value.id;
+}
+
+export async function capture(kiosk: Kiosk, start: Record<string, unknown> = {}): Promise<string> {
+  const recordId = await startRecord(kiosk, start);
   for (const [kind, image] of [
     ['id_card', await ktpCard('A')],
     ['selfie', await selfieA()],

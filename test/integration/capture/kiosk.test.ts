@@ -14,6 +14,7 @@ import { heldCardFrame, realisticKtpFrame } from '../../fixtures/capture/held-ca
 import { selfieBack, selfieClose } from '../../fixtures/capture/selfies';
 import * as fx from '../../fixtures/images';
 import { call, startKiosk, type Kiosk } from '../bridge/kiosk-harness';
+import { startRecord } from '../bridge/verify-helper';
 
 let sandbox: Sandbox;
 let kiosk: Kiosk;
@@ -28,11 +29,7 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-async function started(): Promise<string> {
-  const answer = await call(kiosk, 'verification.start', { mode: 'assisted' });
-  if (!answer.envelope.ok) throw new Error('start failed');
-  return answer.envelope.value.id;
-}
+const started = () => startRecord(kiosk, { mode: 'assisted' });
 
 const add = (recordId: string, kind: 'id_card' | 'selfie', bytes: Buffer, cardCrop?: boolean) =>
   call(kiosk, 'verification.addImage', {
