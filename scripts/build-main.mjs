@@ -29,6 +29,13 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['main/index.ts'], outfile: 'build/main/index.cjs', external });
+// The CSV export's worker thread (main/export/csv-formatter.ts), loaded by file beside index.cjs.
+await build({
+  ...common,
+  entryPoints: ['main/export/csv-worker.ts'],
+  outfile: 'build/main/csv-worker.cjs',
+  external,
+});
 await build({
   ...common,
   entryPoints: ['preload/index.ts'],

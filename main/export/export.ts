@@ -11,10 +11,11 @@ import { keyedReasonHash } from '../audit/reason-hash';
 import { localClock } from '../lib/local-day';
 import { readSnapshot } from '../store/reader';
 import { writeCsv } from './csv';
+import { CSV_WORKER_MIN_ROWS, inlineFormatter, workerFormatter } from './csv-formatter';
 import { writePdf } from './pdf';
 import { summariseChain, type ExportFormat, type Provenance } from './provenance';
 import type { ExportRange } from './range';
-import { countRows, exportRows, type RowQuery } from './rows';
+import { countRows, exportRows, iterateRaw, type RowQuery } from './rows';
 import { writeXlsx } from './xlsx';
 
 export type Masking = { masked: true } | { masked: false; reason: string };
@@ -97,8 +98,12 @@ export async function exportRecords(
       },
     });
     switch (request.format) {
-      case 'csv':
-        return writeCsv(rows(), out, provenance);
+      case 'csv': {
+        const context = { masked: masking.masked, kioskId: request.kioskId, zone: request.range.zone };
+        const formatter =
+          expected >= CSV_WORKER_MIN_ROWS ? workerFormatter(context) : inlineFormatter(context);
+        return writeCsv(iterateRaw(deps.reader, query), out, provenance, formatter);
+      }
       case 'xlsx':
         return writeXlsx(rows(), out, provenance, local);
       case 'pdf':

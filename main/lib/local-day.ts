@@ -107,6 +107,15 @@ export function offsetMs(zone: string, ms: number): number {
  * Loket meets, so one Intl lookup per hour of instants serves a whole export.
  */
 export function localClock(zone: string): (ms: number) => LocalTime {
+  const offsetAt = offsetLookup(zone);
+  return (ms) => {
+    const offset = offsetAt(ms);
+    return { wallClock: new Date(ms + offset), offsetMinutes: Math.round(offset / 60_000) };
+  };
+}
+
+/** The zone's offset at instant ms, looked up once per UTC hour (offsets change at most on the hour). */
+function offsetLookup(zone: string): (ms: number) => number {
   const cache = new Map<number, number>();
   return (ms) => {
     const hour = Math.floor(ms / HOUR_MS);
@@ -116,8 +125,7 @@ export function localClock(zone: string): (ms: number) => LocalTime {
       if (cache.size > 10_000) cache.clear();
       cache.set(hour, offset);
     }
-    const wall = new Date(ms + offset);
-    return { wallClock: wall, offsetMinutes: Math.round(offset / 60_000) };
+    return offset;
   };
 }
 
@@ -125,13 +133,13 @@ export function localClock(zone: string): (ms: number) => LocalTime {
  *  so the date, hour and offset are formatted once per local hour and the minutes and seconds by arithmetic
  *  (offsets of :30 or :45 included: the hour is the local one). */
 export function localText(zone: string): (ms: number) => string {
-  const clock = localClock(zone);
+  const offsetAt = offsetLookup(zone);
   let localHour = Number.NaN;
   let offset = Number.NaN;
   let prefix = '';
   let suffix = '';
   return (ms) => {
-    const { offsetMinutes } = clock(ms);
+    const offsetMinutes = Math.round(offsetAt(ms) / 60_000);
     const wall = ms + offsetMinutes * 60_000;
     const hour = Math.floor(wall / HOUR_MS);
     if (hour !== localHour || offsetMinutes !== offset) {

@@ -99,6 +99,23 @@ describe('the CSV export', () => {
     expect(log).not.toMatch(SIXTEEN_DIGITS);
   });
 
+  it('quotes commas, quotes and line breaks, and escapes every cell a spreadsheet would run as a formula', async () => {
+    const h = await day();
+    // Text from outside Loket (a provider's error code) is the way in for a formula.
+    const codes = ['=HYPERLINK("http://x.example")\nsecond line', '+1', '-2', '@SUM(A1)', 'a,b "c"'];
+    const update = h.store.db.prepare('UPDATE records SET error_code = ? WHERE id = ?');
+    codes.forEach((code, k) => update.run(code, realIds[k]));
+    const { records } = readCsv((await h.run()).bytes);
+    const errorCode = MASKED_COLUMNS.findIndex((c) => c.key === 'error_code');
+    expect(records.slice(1, 1 + codes.length).map((r) => r[errorCode])).toEqual([
+      `'${codes[0]}`,
+      "'+1",
+      "'-2",
+      "'@SUM(A1)",
+      'a,b "c"',
+    ]);
+  });
+
   it('includes training records only on request, flagged in the training column', async () => {
     const h = await day();
     const { records } = readCsv((await h.run({ includeTraining: true })).bytes);
