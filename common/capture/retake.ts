@@ -3,6 +3,7 @@
 // the one most likely at fault, so the person is sent to that photo's step, and told which.
 import type { ImageKind, RetakeReason } from '../record';
 import type { PhotoAnalysis } from './precheck';
+import { cardFocusBar } from './guidance';
 import type { CaptureThresholds } from './thresholds';
 
 /** Which of a photo's measures bear on a reason: a missing face is about the face itself, an occluded one
@@ -29,7 +30,7 @@ export function faceEvidence(
   if (measures && evidence !== 'face')
     ratios.push(measures.meanLuma / t.minMeanLuma, measures.p95Luma / t.minP95Luma);
   if (measures && evidence === 'all')
-    ratios.push(measures.sharpness / (card ? t.cardMinSharpness : t.faceMinSharpness));
+    ratios.push(measures.sharpness / (card ? cardFocusBar(measures, t) : t.faceMinSharpness));
   return ratios.sort((a, b) => a - b);
 }
 

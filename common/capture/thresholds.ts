@@ -9,8 +9,14 @@ export interface CaptureThresholds {
   cardMinWidthFraction: number;
   /** Corner movement between two analysed frames, as a share of the card's width, above which "hold still". */
   cardMaxMotion: number;
-  /** Focus inside the card, on the 320-px-wide analysis thumbnail; below it "blurry". */
+  /** Focus inside the card, on the 320-px-wide analysis thumbnail, in good light; below it "blurry". */
   cardMinSharpness: number;
+  /**
+   * The card's mean luma in good light. Less light scales every contrast on the card, its Laplacian with
+   * them, so a darker card's focus bar is lowered with the square of its light (to a quarter at most): a dim
+   * but sharp card is not called blurry (guidance.ts cardFocusBar).
+   */
+  cardLitMeanLuma: number;
   /** Reflection share inside the card above which "glare on the card". */
   cardMaxGlare: number;
   // --- the face ---------------------------------------------------------------------------------------------
@@ -46,6 +52,7 @@ export const DEFAULT_CAPTURE_THRESHOLDS: Readonly<CaptureThresholds> = {
   cardMinWidthFraction: 0.5,
   cardMaxMotion: 0.01,
   cardMinSharpness: 1800,
+  cardLitMeanLuma: 180,
   cardMaxGlare: 0.015,
   faceMinScore: 0.5,
   faceMinWidthFraction: 0.16,
@@ -67,6 +74,7 @@ export const CAPTURE_THRESHOLD_RANGES: Readonly<Record<keyof CaptureThresholds, 
     cardMinWidthFraction: [0.2, 0.95],
     cardMaxMotion: [0, 0.2],
     cardMinSharpness: [0, 20_000],
+    cardLitMeanLuma: [1, 255],
     cardMaxGlare: [0, 1],
     faceMinScore: [0.2, 1],
     faceMinWidthFraction: [0.02, 0.9],

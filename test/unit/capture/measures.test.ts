@@ -5,6 +5,7 @@ import { boxQuad } from '../../../common/capture/geometry';
 import { halve, luma } from '../../../common/capture/luma';
 import { meanAbsoluteDifference, meanSaturation } from '../../../common/capture/measures';
 import { cardMeasures, measureRegion } from '../../../common/capture/region';
+import { cardFocusBar } from '../../../common/capture/guidance';
 import { DEFAULT_CAPTURE_THRESHOLDS as T } from '../../../common/capture/thresholds';
 import { heldCardFrame } from '../../fixtures/capture/held-card';
 import { decodeFrame, frameSharp } from '../../fixtures/capture/rgba';
@@ -33,6 +34,25 @@ describe('measureRegion on a held card', async () => {
       (await heldCardFrame({ design: 'realistic', background: 'room', seed: 3, blur: 2 })).jpeg,
     );
     expect(measureRegion(blurred, held.corners).sharpness).toBeLessThan(T.cardMinSharpness);
+  });
+
+  it('keeps a sharp card in focus at 60 % of the light, and a blurred one out of it', async () => {
+    const dimmed = (image: typeof frame) => {
+      const copy = { ...image, data: image.data.slice() };
+      light(copy, { lo: 0.6, hi: 0.6, angle: 0, vignette: 0 });
+      return measureRegion(copy, held.corners);
+    };
+    const sharp = dimmed(frame);
+    // The raw measure falls with the light, below the good-light bar…
+    expect(sharp.sharpness).toBeLessThan(T.cardMinSharpness);
+    expect(sharp.meanLuma).toBeGreaterThan(T.minMeanLuma);
+    // …and the card is judged at its light.
+    expect(sharp.sharpness).toBeGreaterThan(cardFocusBar(sharp, T));
+    const blurred = await decodeFrame(
+      (await heldCardFrame({ design: 'realistic', background: 'room', seed: 3, blur: 2 })).jpeg,
+    );
+    const soft = dimmed(blurred);
+    expect(soft.sharpness).toBeLessThan(cardFocusBar(soft, T));
   });
 
   it('reads a room at a third of the light as dark', () => {

@@ -75,6 +75,23 @@ describe('checkCardPhoto', () => {
     expect(checkCardPhoto(dark, T)).toBe('too_dark');
   });
 
+  it('lowers the focus bar with the square of the light on a dim card, down to a quarter', () => {
+    // 70 % of the good light: the same card, half its Laplacian variance (0.7² ≈ 0.49).
+    const dim = { meanLuma: 0.7 * T.cardLitMeanLuma, p95Luma: 160, glare: 0 };
+    expect(checkCardPhoto(cardInput({ measures: { ...dim, sharpness: 0.49 * 3500 } }), T)).toBeNull();
+    expect(checkCardPhoto(cardInput({ measures: { ...dim, sharpness: 0.47 * T.cardMinSharpness } }), T)).toBe(
+      'blurry',
+    );
+    // However dark: never below a quarter of the bar.
+    const murky = { meanLuma: T.minMeanLuma + 1, p95Luma: 120, glare: 0 };
+    expect(
+      checkCardPhoto(cardInput({ measures: { ...murky, sharpness: 0.24 * T.cardMinSharpness } }), T),
+    ).toBe('blurry');
+    // Brighter than in good light: the bar does not rise.
+    const bright = { ...good, meanLuma: 230, sharpness: T.cardMinSharpness + 1 };
+    expect(checkCardPhoto(cardInput({ measures: bright }), T)).toBeNull();
+  });
+
   it('follows the thresholds it is given', () => {
     const input = cardInput({ measures: { ...good, sharpness: 1500 } });
     expect(checkCardPhoto(input, T)).toBe('blurry');
