@@ -7,7 +7,7 @@
 import Papa from 'papaparse';
 import { localText } from '../lib/local-day';
 import { columnsFor, type Column } from './columns';
-import { toExportRow, type RecordRowRaw } from './rows';
+import { toExportRow, type ExportRow, type RecordRowRaw } from './rows';
 
 export const CRLF = '\r\n';
 
@@ -54,11 +54,7 @@ export function csvRecords(context: CsvRowContext): (rows: readonly RecordRowRaw
   return (rows) => csvText(rows.map((raw) => cells(columns, toExportRow(raw, context), time)));
 }
 
-function cells(
-  columns: readonly Column[],
-  row: ReturnType<typeof toExportRow>,
-  time: (ms: number) => string,
-): CsvCell[] {
+function cells(columns: readonly Column[], row: ExportRow, time: (ms: number) => string): CsvCell[] {
   const out = new Array<CsvCell>(columns.length);
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i] as Column;

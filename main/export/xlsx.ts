@@ -19,8 +19,9 @@ const ZLIB_LEVEL = 1;
 /** How much XML may wait for the compressor before the writer waits for it. */
 const ZIP_BACKLOG_BYTES = 1024 * 1024;
 
-/** Dates need a format to show as dates; numbers and flags read well in Excel's General format. */
+/** The style of every cell without a number format, one object for all (see the styles below). */
 const NO_STYLE: Partial<ExcelJS.Style> = {};
+/** Dates need a format to show as dates; numbers and flags read well in Excel's General format. */
 const NUMBER_FORMATS: Partial<Record<Column['type'], string>> = {
   datetime: 'yyyy-mm-dd hh:mm:ss',
 };
