@@ -4,7 +4,9 @@
 //   2. quads from two near-parallel pairs of lines that are roughly perpendicular, gated (convex, area, ID-1
 //      aspect once perspective is undone, the KTP's look) and scored by edge support along each side;
 //   3. a best quad with a corner out of the frame, or three supported sides running out of it, is "cutoff";
-//   4. otherwise its sides are refined at full resolution (card-refine.ts).
+//   4. otherwise its sides are refined at full resolution (card-refine.ts);
+//   5. a frame with no card at all is looked at once more white-balanced (white-balance.ts), when it has a
+//      colour cast: the KTP-blue gates fail under a warm lamp.
 // One instance keeps its buffers between frames: make one per Worker (or per process) and reuse it.
 import { EdgeMap } from './card-edges';
 import { cosOf, crossing, LineFinder, sinOf, thetaGap, type Line } from './card-lines';
@@ -12,6 +14,7 @@ import { refineQuad } from './card-refine';
 import { dist, isConvex, orderQuad, polygonArea, rectAspect, scaleQuad } from './geometry';
 import { KTP_BLUE_MIN, ktpBlueFraction, looksLikeKtp } from './ktp-appearance';
 import type { CardDetection, Pt, Quad, RgbaImage } from './types';
+import { WhiteBalancer } from './white-balance';
 
 /** Accepted true aspect (long / short) of an ID-1 card (85.6 / 54 = 1.585) once perspective is undone. */
 export const ASPECT_MIN = 1.4;
@@ -28,6 +31,8 @@ export interface CardDetectorOptions {
   refine?: boolean;
   /** Require the KTP's appearance (default true). */
   ktp?: boolean;
+  /** Look again at a colour-cast frame with no card, white-balanced (default true). */
+  balance?: boolean;
 }
 
 interface Candidate {
@@ -41,14 +46,34 @@ export class CardDetector {
   private readonly lines = new LineFinder();
   private readonly refine: boolean;
   private readonly ktp: boolean;
+  private readonly balancer: WhiteBalancer | null;
 
   constructor(options: CardDetectorOptions = {}) {
     this.edges = new EdgeMap(options.chroma !== false);
     this.refine = options.refine !== false;
     this.ktp = options.ktp !== false;
+    this.balancer = options.balance === false ? null : new WhiteBalancer();
   }
 
+  /**
+   * The card in the frame. Only a frame with no card gets the second, white-balanced look, and only a whole
+   * card found there is taken: on the card set (130 held cards, 30 cut off, 40 without a card) it changed
+   * nothing on frames as they are, and found 84 of 130 cards under a 10 % warm cast (57 before) and 89 under
+   * a 20 % one (none before), with no false card.
+   * A 10 % cast more often turns a card into a false "cut off" than into no card; retrying those too found
+   * 97 of the 130, but called two of the 30 truly cut-off cards whole, so a "cut off" stands.
+   */
   detect(frame: RgbaImage): CardDetection {
+    const found = this.detectAsIs(frame);
+    if (found.status !== 'none' || !this.balancer) return found;
+    const balanced = this.balancer.balance(frame);
+    const again = balanced ? this.detectAsIs(balanced) : found;
+    // Only a whole card counts from the second look: balanced, six of the 40 frames without a card gave a
+    // "cut off", and a person not yet holding anything up must be told there is no card.
+    return again.status === 'ok' ? again : found;
+  }
+
+  private detectAsIs(frame: RgbaImage): CardDetection {
     const { edges } = this;
     edges.compute(frame);
     const lines = this.lines.find(edges);

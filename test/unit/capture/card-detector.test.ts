@@ -40,6 +40,36 @@ describe('CardDetector', () => {
     expect(detection.status).toBe('cutoff');
   });
 
+  it('finds a card under a warm lamp (20 % warmer) by looking again, white-balanced', async () => {
+    const held = await heldCardFrame({
+      design: 'realistic',
+      widthFraction: 0.75,
+      background: 'desk',
+      seed: 2,
+    });
+    const frame = await decodeFrame(held.jpeg);
+    const warm = { ...frame, data: frame.data.slice() };
+    for (let i = 0; i < warm.data.length; i += 4) {
+      warm.data[i] = (warm.data[i] ?? 0) * 1.2;
+      warm.data[i + 2] = (warm.data[i + 2] ?? 0) * 0.8;
+    }
+    expect(new CardDetector({ balance: false }).detect(warm).status).toBe('none');
+    const detection = detector.detect(warm);
+    expect(detection.status).toBe('ok');
+    if (detection.status !== 'ok') return;
+    const worst = Math.max(...detection.quad.map((p, i) => dist(p, held.corners[i] ?? p)));
+    expect(worst).toBeLessThanOrEqual(tolerance(held.corners));
+  });
+
+  it('finds nothing, not even a cut-off card, in a warm room with no card in it', async () => {
+    const frame = await decodeFrame(await finish(await background('room', 11), { sigma: 0 }, 90));
+    for (let i = 0; i < frame.data.length; i += 4) {
+      frame.data[i] = (frame.data[i] ?? 0) * 1.2;
+      frame.data[i + 2] = (frame.data[i + 2] ?? 0) * 0.8;
+    }
+    expect(detector.detect(frame).status).toBe('none');
+  });
+
   it('finds nothing in a room with no card in it', async () => {
     const frame = await decodeFrame(await finish(await background('room', 11), { sigma: 0 }, 90));
     expect(detector.detect(frame).status).toBe('none');
