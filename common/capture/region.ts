@@ -18,11 +18,29 @@ export function thumbnail(frame: RgbaImage, out?: GreyImage): Thumbnail {
 }
 
 /**
- * Measures inside `region` (frame coordinates): sharpness and brightness on the analysis thumbnail (pass one
- * already made for this frame to save a pass over the pixels), glare on the full-resolution pixels.
+ * The analysis thumbnail computed only around `region` (frame coordinates), a thumbnail pixel beyond it on
+ * each side for the Laplacian's neighbours: what the measures read of it is the same as in the whole
+ * thumbnail, for a fraction of the work when the region is a face (a tenth of the frame).
+ */
+export function thumbnailAround(frame: RgbaImage, region: Quad): Thumbnail {
+  const factor = analysisFactor(frame.width);
+  const xs = region.map((p) => p.x / factor);
+  const ys = region.map((p) => p.y / factor);
+  const bounds = {
+    x0: Math.floor(Math.min(...xs)) - 1,
+    y0: Math.floor(Math.min(...ys)) - 1,
+    x1: Math.ceil(Math.max(...xs)) + 2,
+    y1: Math.ceil(Math.max(...ys)) + 2,
+  };
+  return { grey: luma(frame, factor, undefined, bounds), factor };
+}
+
+/**
+ * Measures inside `region` (frame coordinates): sharpness and brightness on the analysis thumbnail (around
+ * the region, unless one made for this frame is passed), glare on the full-resolution pixels.
  */
 export function measureRegion(frame: RgbaImage, region: Quad, thumb?: Thumbnail): RegionMeasures {
-  const t = thumb ?? thumbnail(frame);
+  const t = thumb ?? thumbnailAround(frame, region);
   const small = scaleQuad(region, 1 / t.factor);
   const { meanLuma, p95Luma } = brightness(t.grey, small);
   return {

@@ -3,7 +3,7 @@
 // the same rules. Pure apart from the detector and the model it is given.
 import { CardDetector } from '../../../common/capture/card-detector';
 import { cardProblem, confidentFaces, faceProblem } from '../../../common/capture/guidance';
-import { measureBox, measureRegion, thumbnail } from '../../../common/capture/region';
+import { measureBox, measureRegion } from '../../../common/capture/region';
 import type { CaptureThresholds } from '../../../common/capture/thresholds';
 import type { Box, Quad, RgbaImage } from '../../../common/capture/types';
 import type { CanvasFrame, FaceModel } from './faceModel';
@@ -26,7 +26,7 @@ export class CardAnalyser {
     const detection = this.detector.detect(frame);
     const detected = performance.now();
     const quad = detection.status === 'ok' ? detection.quad : null;
-    const measures = quad ? measureRegion(frame, quad, thumbnail(frame)) : null;
+    const measures = quad ? measureRegion(frame, quad) : null;
     const problem = cardProblem({ frame, detection, measures, previousQuad: this.previousQuad }, thresholds);
     this.previousQuad = quad;
     return {

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { boxQuad } from '../../../common/capture/geometry';
 import { halve, luma } from '../../../common/capture/luma';
 import { meanAbsoluteDifference, meanSaturation } from '../../../common/capture/measures';
-import { cardMeasures, measureRegion } from '../../../common/capture/region';
+import { cardMeasures, measureRegion, thumbnail } from '../../../common/capture/region';
 import { cardFocusBar } from '../../../common/capture/guidance';
 import { DEFAULT_CAPTURE_THRESHOLDS as T } from '../../../common/capture/thresholds';
+import type { Quad } from '../../../common/capture/types';
 import { heldCardFrame } from '../../fixtures/capture/held-card';
 import { decodeFrame, frameSharp } from '../../fixtures/capture/rgba';
 import { highlight, light } from '../../fixtures/capture/scene';
@@ -21,6 +22,19 @@ describe('measureRegion on a held card', async () => {
     expect(good.meanLuma).toBeGreaterThan(T.minMeanLuma);
     expect(good.p95Luma).toBeGreaterThan(T.minP95Luma);
     expect(good.glare).toBeLessThanOrEqual(T.cardMaxGlare);
+  });
+
+  it('measures the same around the region as on the whole thumbnail, at the edges too', () => {
+    const whole = thumbnail(frame);
+    const regions: Quad[] = [
+      held.corners,
+      boxQuad({ x: 500, y: 200, width: 240, height: 260 }),
+      boxQuad({ x: -40, y: -30, width: 300, height: 200 }),
+      boxQuad({ x: 1100, y: 600, width: 400, height: 300 }),
+      boxQuad({ x: 7, y: 3, width: 13, height: 9 }),
+    ];
+    for (const region of regions)
+      expect(measureRegion(frame, region)).toEqual(measureRegion(frame, region, whole));
   });
 
   it('measures the detected card, and nothing when there is none', () => {
