@@ -11,12 +11,6 @@ export interface Thumbnail {
   factor: number;
 }
 
-/** The analysis thumbnail of a frame (reusing `out`'s buffer when it fits). */
-export function thumbnail(frame: RgbaImage, out?: GreyImage): Thumbnail {
-  const factor = analysisFactor(frame.width);
-  return { grey: luma(frame, factor, out), factor };
-}
-
 /**
  * The analysis thumbnail computed only around `region` (frame coordinates), a thumbnail pixel beyond it on
  * each side for the Laplacian's neighbours: what the measures read of it is the same as in the whole
@@ -36,11 +30,11 @@ export function thumbnailAround(frame: RgbaImage, region: Quad): Thumbnail {
 }
 
 /**
- * Measures inside `region` (frame coordinates): sharpness and brightness on the analysis thumbnail (around
- * the region, unless one made for this frame is passed), glare on the full-resolution pixels.
+ * Measures inside `region` (frame coordinates): sharpness and brightness on the analysis thumbnail around
+ * it, glare on the full-resolution pixels.
  */
-export function measureRegion(frame: RgbaImage, region: Quad, thumb?: Thumbnail): RegionMeasures {
-  const t = thumb ?? thumbnailAround(frame, region);
+export function measureRegion(frame: RgbaImage, region: Quad): RegionMeasures {
+  const t = thumbnailAround(frame, region);
   const small = scaleQuad(region, 1 / t.factor);
   const { meanLuma, p95Luma } = brightness(t.grey, small);
   return {
@@ -51,15 +45,10 @@ export function measureRegion(frame: RgbaImage, region: Quad, thumb?: Thumbnail)
   };
 }
 
-export const measureBox = (frame: RgbaImage, box: Box, thumb?: Thumbnail): RegionMeasures =>
-  measureRegion(frame, boxQuad(box), thumb);
+export const measureBox = (frame: RgbaImage, box: Box): RegionMeasures => measureRegion(frame, boxQuad(box));
 
 /** The measures inside a detected card (the guidance's CardFrame.measures); null when no quad was found. */
-export function cardMeasures(
-  frame: RgbaImage,
-  detection: CardDetection,
-  thumb?: Thumbnail,
-): RegionMeasures | null {
+export function cardMeasures(frame: RgbaImage, detection: CardDetection): RegionMeasures | null {
   if (detection.status === 'none' || !detection.quad) return null;
-  return measureRegion(frame, detection.quad, thumb);
+  return measureRegion(frame, detection.quad);
 }
