@@ -2,22 +2,20 @@
 // file the save dialog chose), masked unless a reason is typed, audited by the engine before its first byte.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
+import type { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { consoleHarness, DAY, makeRecord, NIK } from './fixtures';
 import { tempDir } from '../store/temp-store';
+import { collectOutput } from '../../support/collect-output';
 
 const REQUEST = { firstDay: DAY, format: 'csv', includeTraining: false, masked: true } as const;
 
 async function collect(
   write: (out: PassThrough) => Promise<number>,
 ): Promise<{ text: string; rows: number }> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const rows = await write(out);
-  return { text: Buffer.concat(chunks).toString('utf8'), rows };
+  const { bytes, result } = await collectOutput(write);
+  return { text: bytes.toString('utf8'), rows: result };
 }
 
 describe('a console export', () => {

@@ -5,7 +5,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeCsv } from '../../../main/export/csv';
@@ -17,6 +16,7 @@ import {
 } from '../../../main/export/csv-formatter';
 import { summariseChain, type Provenance } from '../../../main/export/provenance';
 import { iterateRaw } from '../../../main/export/rows';
+import { collectOutput } from '../../support/collect-output';
 import { readCsv } from '../../support/read-back';
 import { tempDir } from '../store/temp-store';
 import { harness, RANGE, ZONE, type Harness } from './harness';
@@ -57,12 +57,9 @@ async function csvThrough(h: Harness, formatter: CsvFormatter) {
       return formatter.inWorker;
     },
   };
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
   const rows = iterateRaw(h.reader, { range: RANGE, masked: true, includeTraining: false, kioskId: KIOSK });
-  const count = await writeCsv(rows, out, provenance, noting);
-  return { bytes: Buffer.concat(chunks), count, inWorker, after: formatter.inWorker };
+  const { bytes, result } = await collectOutput((out) => writeCsv(rows, out, provenance, noting));
+  return { bytes, count: result, inWorker, after: formatter.inWorker };
 }
 
 /** A worker of our own making, as a file the formatter loads like the bundled one. */

@@ -1,6 +1,5 @@
 // An export run end to end in memory: a real encrypted store with a day of records, a reader beside it, the
 // audit log over a SecretStore in memory, and the export written to a buffer.
-import { PassThrough } from 'node:stream';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { openAuditLog, type OpenAuditLog } from '../../../main/audit/audit-log';
 import { exportRecords, type ExportRequest } from '../../../main/export/export';
@@ -9,6 +8,7 @@ import { MemorySecretStore } from '../../../main/keys/memory-store';
 import type { Store } from '../../../main/store/connection';
 import { openReader } from '../../../main/store/reader';
 import { FakeClock } from '../../support/clocks';
+import { collectOutput } from '../../support/collect-output';
 import { seedDay } from '../../support/day-of-records';
 import { TEST_KEY, tempDir, tempStore } from '../store/temp-store';
 
@@ -46,23 +46,23 @@ export async function harness(records: number): Promise<Harness> {
       await audit.close();
     },
     run: async (request = {}) => {
-      const out = new PassThrough();
-      const chunks: Buffer[] = [];
-      out.on('data', (chunk: Buffer) => chunks.push(chunk));
-      const rows = await exportRecords(
-        { reader, audit, auditKey: audit.key, chain: await audit.state(), now: () => clock.now() },
-        {
-          format: 'csv',
-          range: RANGE,
-          masking: { masked: true },
-          includeTraining: false,
-          kioskId: 'CAB-01-K2',
-          actor: 'acc-7',
-          ...request,
-        },
-        out,
+      const chain = await audit.state();
+      const { bytes, result } = await collectOutput((out) =>
+        exportRecords(
+          { reader, audit, auditKey: audit.key, chain, now: () => clock.now() },
+          {
+            format: 'csv',
+            range: RANGE,
+            masking: { masked: true },
+            includeTraining: false,
+            kioskId: 'CAB-01-K2',
+            actor: 'acc-7',
+            ...request,
+          },
+          out,
+        ),
       );
-      return { bytes: Buffer.concat(chunks), rows };
+      return { bytes, rows: result };
     },
   };
 }
